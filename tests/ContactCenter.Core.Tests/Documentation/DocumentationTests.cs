@@ -42,8 +42,8 @@ public sealed class DocumentationTests
         var definition = QuickStartExample.Run(TextWriter.Null);
         string mermaid = definition.ToMermaidGraph();
         string dot = definition.ToDotGraph();
-        string mermaidPath = Path.Combine(s_root, "docs", "diagrams", "phone-call.mmd");
-        string dotPath = Path.Combine(s_root, "docs", "diagrams", "phone-call.dot");
+        string mermaidPath = Path.Combine(s_root, "docs", "state-machines", "phone-call.mmd");
+        string dotPath = Path.Combine(s_root, "docs", "state-machines", "phone-call.dot");
 
         if (Environment.GetEnvironmentVariable("CONTACTCENTER_UPDATE_DOCS") == "1")
         {
