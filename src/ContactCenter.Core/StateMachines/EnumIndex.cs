@@ -61,7 +61,7 @@ internal sealed class EnumIndex<TEnum>
     /// <summary>The shared index of <typeparamref name="TEnum"/>.</summary>
     public static EnumIndex<TEnum> Instance { get; } = Create();
 
-    /// <summary>The defined values, by ordinal (declaration order of distinct values).</summary>
+    /// <summary>The distinct defined values, by ordinal, in the order <see cref="Enum.GetValues(Type)"/> returns them (by unsigned magnitude).</summary>
     public TEnum[] Values { get; }
 
     public int Count => Values.Length;

@@ -16,7 +16,7 @@ internal static class GraphExport
         var superstates = SuperstateSet(nodes);
         var text = new StringBuilder();
         text.Append("digraph \"").Append(typeof(TState).Name).Append("\" {\n");
-        text.Append("  compound=true;\n  rankdir=LR;\n  node [shape=Mrecord];\n");
+        text.Append("  compound=true;\n  rankdir=LR;\n  node [shape=box, style=rounded];\n");
         foreach (var node in nodes.Where(static n => n.Parent < 0))
         {
             WriteDotState(text, nodes, superstates, node, "  ");
@@ -28,12 +28,13 @@ internal static class GraphExport
         {
             text.Append("  ").Append(Quote(source.State.ToString())).Append(" -> ").Append(Quote(destination.State.ToString()));
             text.Append(" [label=").Append(Quote(label));
-            if (superstates.Contains(source.Index))
+            // Clip an edge at a cluster's border only when its other end lies outside that cluster.
+            if (superstates.Contains(source.Index) && !definition.IsAncestorOrSelf(source.Index, destination.Index))
             {
                 text.Append(", ltail=").Append(Quote("cluster_" + source.State));
             }
 
-            if (superstates.Contains(destination.Index) && destination.Index != source.Index)
+            if (superstates.Contains(destination.Index) && !definition.IsAncestorOrSelf(destination.Index, source.Index))
             {
                 text.Append(", lhead=").Append(Quote("cluster_" + destination.State));
             }
@@ -81,17 +82,24 @@ internal static class GraphExport
         string name = node.State.ToString();
         if (!superstates.Contains(node.Index))
         {
-            text.Append(indent).Append(Quote(name)).Append(" [label=").Append(Quote(string.Join("\\n", Describe(node)))).Append("];\n");
+            text.Append(indent).Append(Quote(name)).Append(" [label=").Append(QuoteLines(Describe(node))).Append("];\n");
             return;
         }
 
         text.Append(indent).Append("subgraph ").Append(Quote("cluster_" + name)).Append(" {\n");
-        text.Append(indent).Append("  label=").Append(Quote(string.Join("\\n", Describe(node)))).Append(";\n");
+        text.Append(indent).Append("  label=").Append(QuoteLines(Describe(node))).Append(";\n");
         text.Append(indent).Append("  ").Append(Quote(name)).Append(" [shape=point, label=\"\"];\n");
         if (node.InitialChild >= 0)
         {
-            text.Append(indent).Append("  ").Append(Quote(name)).Append(" -> ").Append(Quote(nodes[node.InitialChild].State.ToString()))
-                .Append(" [label=\"initial\", style=dotted];\n");
+            var initial = nodes[node.InitialChild];
+            text.Append(indent).Append("  ").Append(Quote(name)).Append(" -> ").Append(Quote(initial.State.ToString()))
+                .Append(" [label=\"initial\", style=dotted");
+            if (superstates.Contains(initial.Index))
+            {
+                text.Append(", lhead=").Append(Quote("cluster_" + initial.State));
+            }
+
+            text.Append("];\n");
         }
 
         foreach (var child in nodes.Where(n => n.Parent == node.Index))
@@ -199,8 +207,12 @@ internal static class GraphExport
         where TTrigger : struct, Enum =>
         new(nodes.Where(static n => n.Parent >= 0).Select(static n => n.Parent));
 
-    private static string Quote(string value) =>
-        "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\\\\n", "\\n") + "\"";
+    private static string Quote(string value) => "\"" + Escape(value) + "\"";
+
+    /// <summary>A DOT string of several lines: each line escaped, joined by DOT's own line break.</summary>
+    private static string QuoteLines(IEnumerable<string> lines) => "\"" + string.Join("\\n", lines.Select(Escape)) + "\"";
+
+    private static string Escape(string value) => value.Replace("\\", "\\\\").Replace("\"", "\\\"");
 
     private static string MermaidText(string value) =>
         value.Replace("\r", " ").Replace("\n", " ").Replace(";", ",").Replace("-->", "->");

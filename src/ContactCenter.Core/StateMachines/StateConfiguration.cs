@@ -436,6 +436,33 @@ public sealed class StateConfiguration<TState, TTrigger, TContext>
         string? description = null) =>
         AddEntryWithArgs(trigger, NotNull(action, nameof(action)), true, description);
 
+    /// <summary>Runs the asynchronous <paramref name="action"/> with the trigger's arguments when the state is entered through <paramref name="trigger"/>.</summary>
+    /// <typeparam name="T1">The type of the first argument.</typeparam>
+    /// <typeparam name="T2">The type of the second argument.</typeparam>
+    /// <param name="trigger">The parameterised trigger.</param>
+    /// <param name="action">The asynchronous action.</param>
+    /// <param name="description">Describes the action in exported graphs; omitted when null.</param>
+    /// <returns>This configuration.</returns>
+    public StateConfiguration<TState, TTrigger, TContext> OnEntryFromAsync<T1, T2>(
+        TriggerWithParameters<TTrigger, T1, T2> trigger,
+        Func<TContext, T1, T2, Transition<TState, TTrigger>, CancellationToken, ValueTask> action,
+        string? description = null) =>
+        AddEntryWithArgs(trigger, NotNull(action, nameof(action)), true, description);
+
+    /// <summary>Runs the asynchronous <paramref name="action"/> with the trigger's arguments when the state is entered through <paramref name="trigger"/>.</summary>
+    /// <typeparam name="T1">The type of the first argument.</typeparam>
+    /// <typeparam name="T2">The type of the second argument.</typeparam>
+    /// <typeparam name="T3">The type of the third argument.</typeparam>
+    /// <param name="trigger">The parameterised trigger.</param>
+    /// <param name="action">The asynchronous action.</param>
+    /// <param name="description">Describes the action in exported graphs; omitted when null.</param>
+    /// <returns>This configuration.</returns>
+    public StateConfiguration<TState, TTrigger, TContext> OnEntryFromAsync<T1, T2, T3>(
+        TriggerWithParameters<TTrigger, T1, T2, T3> trigger,
+        Func<TContext, T1, T2, T3, Transition<TState, TTrigger>, CancellationToken, ValueTask> action,
+        string? description = null) =>
+        AddEntryWithArgs(trigger, NotNull(action, nameof(action)), true, description);
+
     /// <summary>Runs the asynchronous <paramref name="action"/> whenever the state is exited; fire with <c>FireAsync</c>.</summary>
     /// <param name="action">The asynchronous action.</param>
     /// <param name="description">Describes the action in exported graphs; omitted when null.</param>
@@ -469,7 +496,7 @@ public sealed class StateConfiguration<TState, TTrigger, TContext>
         var destinations = possible?.ToArray() ?? [];
         foreach (var destination in destinations)
         {
-            StateMachineBuilder<TState, TTrigger, TContext>.RequireDefined(destination, nameof(possible));
+            StateMachineBuilder<TState, TTrigger, TContext>.RequireDefined(destination, "possibleDestinations");
         }
 
         Behaviours.Add(new TriggerBehaviour<TState, TTrigger, TContext>
@@ -496,7 +523,7 @@ public sealed class StateConfiguration<TState, TTrigger, TContext>
             TriggerIndex = StateMachineBuilder<TState, TTrigger, TContext>.TriggerIndexOf(trigger),
             Trigger = trigger,
             Guard = guard,
-            GuardDescription = guard is null ? null : guardDescription,
+            GuardDescription = guard is null ? null : guardDescription ?? "guard",
             InternalAction = action,
         });
         return this;

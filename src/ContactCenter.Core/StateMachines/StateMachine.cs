@@ -34,14 +34,13 @@ public sealed class StateMachine<TState, TTrigger, TContext>
     where TState : struct, Enum
     where TTrigger : struct, Enum
 {
-    private static readonly AsyncLocal<object?> s_asyncFiring = new();
-
     private readonly StateMachineDefinition<TState, TTrigger, TContext> _definition;
     private readonly TContext _context;
     private readonly AsyncGate? _asyncGate;
     private int _state;
+
+    // 0 when no firing is under way, otherwise the managed thread id of the firing thread.
     private int _gate;
-    private int _ownerThread;
     private Queue<PendingFire>? _queue;
     private List<Exception>? _subscriberFaults;
     private TransitionStream? _stream;
@@ -118,7 +117,7 @@ public sealed class StateMachine<TState, TTrigger, TContext>
     /// <param name="trigger">The trigger.</param>
     /// <returns><see langword="true"/> when a behaviour accepts the trigger.</returns>
     public bool CanFire(TTrigger trigger) =>
-        _definition.Resolve(Volatile.Read(ref _state), TriggerIndex(trigger), _context, default(UnknownArgs)) is not null;
+        _definition.Find(Volatile.Read(ref _state), TriggerIndex(trigger), _context, default(UnknownArgs)) is not null;
 
     /// <summary>Whether <paramref name="trigger"/> would be accepted now, and if not, which guards failed.</summary>
     /// <param name="trigger">The trigger.</param>
@@ -128,7 +127,7 @@ public sealed class StateMachine<TState, TTrigger, TContext>
     {
         int state = Volatile.Read(ref _state);
         int index = TriggerIndex(trigger);
-        if (_definition.Resolve(state, index, _context, default(UnknownArgs)) is not null)
+        if (_definition.Find(state, index, _context, default(UnknownArgs)) is not null)
         {
             unmetGuards = [];
             return true;
@@ -144,7 +143,7 @@ public sealed class StateMachine<TState, TTrigger, TContext>
     /// <param name="arg1">The argument.</param>
     /// <returns><see langword="true"/> when a behaviour accepts the trigger.</returns>
     public bool CanFire<T1>(TriggerWithParameters<TTrigger, T1> trigger, T1 arg1) =>
-        _definition.Resolve(Volatile.Read(ref _state), SignatureChecked(trigger), _context, new TriggerArgs<T1>(arg1)) is not null;
+        _definition.Find(Volatile.Read(ref _state), SignatureChecked(trigger), _context, new TriggerArgs<T1>(arg1), firstMatch: true) is not null;
 
     /// <summary>Whether the parameterised <paramref name="trigger"/> would be accepted now with these arguments.</summary>
     /// <typeparam name="T1">The type of the first argument.</typeparam>
@@ -154,7 +153,7 @@ public sealed class StateMachine<TState, TTrigger, TContext>
     /// <param name="arg2">The second argument.</param>
     /// <returns><see langword="true"/> when a behaviour accepts the trigger.</returns>
     public bool CanFire<T1, T2>(TriggerWithParameters<TTrigger, T1, T2> trigger, T1 arg1, T2 arg2) =>
-        _definition.Resolve(Volatile.Read(ref _state), SignatureChecked(trigger), _context, new TriggerArgs<T1, T2>(arg1, arg2)) is not null;
+        _definition.Find(Volatile.Read(ref _state), SignatureChecked(trigger), _context, new TriggerArgs<T1, T2>(arg1, arg2), firstMatch: true) is not null;
 
     /// <summary>Whether the parameterised <paramref name="trigger"/> would be accepted now with these arguments.</summary>
     /// <typeparam name="T1">The type of the first argument.</typeparam>
@@ -166,7 +165,7 @@ public sealed class StateMachine<TState, TTrigger, TContext>
     /// <param name="arg3">The third argument.</param>
     /// <returns><see langword="true"/> when a behaviour accepts the trigger.</returns>
     public bool CanFire<T1, T2, T3>(TriggerWithParameters<TTrigger, T1, T2, T3> trigger, T1 arg1, T2 arg2, T3 arg3) =>
-        _definition.Resolve(Volatile.Read(ref _state), SignatureChecked(trigger), _context, new TriggerArgs<T1, T2, T3>(arg1, arg2, arg3)) is not null;
+        _definition.Find(Volatile.Read(ref _state), SignatureChecked(trigger), _context, new TriggerArgs<T1, T2, T3>(arg1, arg2, arg3), firstMatch: true) is not null;
 
     /// <summary>Fires <paramref name="trigger"/>.</summary>
     /// <param name="trigger">The trigger; it must not be declared with parameters.</param>
@@ -262,22 +261,22 @@ public sealed class StateMachine<TState, TTrigger, TContext>
         }
 
         int thread = Environment.CurrentManagedThreadId;
-        if (Interlocked.CompareExchange(ref _gate, 1, 0) != 0)
+        int owner = Interlocked.CompareExchange(ref _gate, thread, 0);
+        if (owner != 0)
         {
-            if (Volatile.Read(ref _ownerThread) == thread)
+            if (owner == thread)
             {
                 (_queue ??= new Queue<PendingFire>()).Enqueue(new PendingFire<TArgs>(trigger, args));
                 return;
             }
 
             var spin = default(SpinWait);
-            while (Interlocked.CompareExchange(ref _gate, 1, 0) != 0)
+            while (Interlocked.CompareExchange(ref _gate, thread, 0) != 0)
             {
                 spin.SpinOnce();
             }
         }
 
-        _ownerThread = thread;
         List<Exception>? faults;
         try
         {
@@ -296,7 +295,6 @@ public sealed class StateMachine<TState, TTrigger, TContext>
         {
             faults = _subscriberFaults;
             _subscriberFaults = null;
-            _ownerThread = 0;
             Volatile.Write(ref _gate, 0);
         }
 
@@ -309,51 +307,37 @@ public sealed class StateMachine<TState, TTrigger, TContext>
     private void Step<TArgs>(int trigger, in TArgs args)
         where TArgs : struct, ITriggerArgs
     {
-        if (!TryPlan(trigger, args, out var plan))
+        var plan = Plan(trigger, args);
+        if (plan is null)
         {
             return;
         }
 
-        var behaviour = plan.Behaviour;
-        if (behaviour.Kind == BehaviourKind.Internal)
+        if (plan.InternalAction is { } internalAction)
         {
-            Run(behaviour.InternalAction!, trigger, plan.Transition, args);
+            Run(internalAction, plan.Transition, args);
             return;
         }
 
-        var nodes = _definition.Nodes;
-        int[] exits = nodes[plan.Source].Chain;
-        for (int i = 0; i < plan.ExitCount; i++)
+        var exits = plan.ExitActions;
+        for (int i = 0; i < exits.Length; i++)
         {
-            RunAll(nodes[exits[i]].ExitActions, trigger, plan.Transition, args);
+            Run(exits[i], plan.Transition, args);
         }
 
         Volatile.Write(ref _state, plan.Final);
-        int[] entries = nodes[plan.Final].Chain;
-        for (int i = plan.EntryCount - 1; i >= 0; i--)
+        var entries = plan.EntryActions;
+        for (int i = 0; i < entries.Length; i++)
         {
-            RunAll(nodes[entries[i]].EntryActions, trigger, plan.Transition, args);
+            Run(entries[i], plan.Transition, args);
         }
 
         _stream?.Publish(plan.Transition);
     }
 
-    private void RunAll<TArgs>(StateAction<TState, TTrigger, TContext>[] actions, int trigger, Transition<TState, TTrigger> transition, in TArgs args)
+    private void Run<TArgs>(StateAction<TState, TTrigger, TContext> action, Transition<TState, TTrigger> transition, in TArgs args)
         where TArgs : struct, ITriggerArgs
     {
-        for (int i = 0; i < actions.Length; i++)
-        {
-            if (actions[i].AppliesTo(trigger))
-            {
-                Run(actions[i], trigger, transition, args);
-            }
-        }
-    }
-
-    private void Run<TArgs>(StateAction<TState, TTrigger, TContext> action, int trigger, Transition<TState, TTrigger> transition, in TArgs args)
-        where TArgs : struct, ITriggerArgs
-    {
-        _ = trigger;
         if (action.Action is { } run)
         {
             run(_context, transition);
@@ -393,14 +377,16 @@ public sealed class StateMachine<TState, TTrigger, TContext>
     private async ValueTask FireWithAsyncActions<TArgs>(AsyncGate gate, int trigger, TArgs args, CancellationToken cancellationToken)
         where TArgs : struct, ITriggerArgs
     {
-        if (s_asyncFiring.Value is { } firing && gate.TryEnqueueNested(firing, new PendingFire<TArgs>(trigger, args)))
+        var scopes = FiringScope.Current;
+        if (scopes is not null && gate.TryEnqueueNested(scopes, new PendingFire<TArgs>(trigger, args)))
         {
             return;
         }
 
         await gate.Semaphore.WaitAsync(cancellationToken).ConfigureAwait(false);
-        var token = gate.Begin();
-        s_asyncFiring.Value = token;
+        var token = new FiringScope(scopes);
+        gate.Begin(token);
+        FiringScope.Current = token;
         List<Exception>? faults;
         try
         {
@@ -431,39 +417,27 @@ public sealed class StateMachine<TState, TTrigger, TContext>
     private async ValueTask StepAsync<TArgs>(int trigger, TArgs args, CancellationToken cancellationToken)
         where TArgs : struct, ITriggerArgs
     {
-        if (!TryPlan(trigger, args, out var plan))
+        var plan = Plan(trigger, args);
+        if (plan is null)
         {
             return;
         }
 
-        var behaviour = plan.Behaviour;
-        if (behaviour.Kind == BehaviourKind.Internal)
+        if (plan.InternalAction is { } internalAction)
         {
-            await RunAsync(behaviour.InternalAction!, plan.Transition, args, cancellationToken).ConfigureAwait(false);
+            await RunAsync(internalAction, plan.Transition, args, cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        var nodes = _definition.Nodes;
-        int[] exits = nodes[plan.Source].Chain;
-        for (int i = 0; i < plan.ExitCount; i++)
+        foreach (var action in plan.ExitActions)
         {
-            foreach (var action in nodes[exits[i]].ExitActions)
-            {
-                await RunAsync(action, plan.Transition, args, cancellationToken).ConfigureAwait(false);
-            }
+            await RunAsync(action, plan.Transition, args, cancellationToken).ConfigureAwait(false);
         }
 
         Volatile.Write(ref _state, plan.Final);
-        int[] entries = nodes[plan.Final].Chain;
-        for (int i = plan.EntryCount - 1; i >= 0; i--)
+        foreach (var action in plan.EntryActions)
         {
-            foreach (var action in nodes[entries[i]].EntryActions)
-            {
-                if (action.AppliesTo(trigger))
-                {
-                    await RunAsync(action, plan.Transition, args, cancellationToken).ConfigureAwait(false);
-                }
-            }
+            await RunAsync(action, plan.Transition, args, cancellationToken).ConfigureAwait(false);
         }
 
         _stream?.Publish(plan.Transition);
@@ -498,57 +472,17 @@ public sealed class StateMachine<TState, TTrigger, TContext>
     // ----- planning --------------------------------------------------------------------------------
 
     /// <summary>
-    /// Resolves the behaviour and computes what to exit and enter. Returns false for an ignored
-    /// trigger; throws <see cref="UnhandledTriggerException"/> for a refused one. Changes nothing.
+    /// Resolves the behaviour and returns its plan from the current state (selecting the destination
+    /// of a dynamic transition). Returns null for an ignored trigger; throws
+    /// <see cref="UnhandledTriggerException"/> for a refused one. Changes nothing.
     /// </summary>
-    private bool TryPlan<TArgs>(int trigger, in TArgs args, out TransitionPlan plan)
+    private TransitionPlan<TState, TTrigger, TContext>? Plan<TArgs>(int trigger, in TArgs args)
         where TArgs : struct, ITriggerArgs
     {
-        var definition = _definition;
         int source = _state;
-        var behaviour = definition.Resolve(source, trigger, _context, args) ?? throw Unhandled(source, trigger, args);
-        var nodes = definition.Nodes;
-        var sourceState = nodes[source].State;
-        switch (behaviour.Kind)
-        {
-            case BehaviourKind.Ignore:
-                plan = default;
-                return false;
-            case BehaviourKind.Internal:
-                plan = new TransitionPlan(behaviour, source, source, 0, 0, new Transition<TState, TTrigger>(sourceState, sourceState, behaviour.Trigger, false));
-                return true;
-        }
-
-        int target = behaviour.Kind == BehaviourKind.Dynamic ? SelectDestination(behaviour, args) : behaviour.DestinationIndex;
-        bool reentry = behaviour.Kind == BehaviourKind.Reentry || target == source;
-        int keep;
-        if (reentry)
-        {
-            keep = nodes[target].Parent;
-        }
-        else
-        {
-            keep = -1;
-            foreach (int state in nodes[source].Chain)
-            {
-                if (definition.IsAncestorOrSelf(state, target))
-                {
-                    keep = state;
-                    break;
-                }
-            }
-        }
-
-        int final = definition.FollowInitialTransitions(target);
-        int keepDepth = keep < 0 ? -1 : nodes[keep].Depth;
-        plan = new TransitionPlan(
-            behaviour,
-            source,
-            final,
-            nodes[source].Depth - keepDepth,
-            nodes[final].Depth - keepDepth,
-            new Transition<TState, TTrigger>(sourceState, nodes[final].State, behaviour.Trigger, reentry));
-        return true;
+        var resolved = _definition.Find(source, trigger, _context, args) ?? throw Unhandled(source, trigger, args);
+        var plan = resolved.Plan ?? resolved.PlanTo(SelectDestination(resolved.Behaviour, args));
+        return plan.Kind == BehaviourKind.Ignore ? null : plan;
     }
 
     private int SelectDestination<TArgs>(TriggerBehaviour<TState, TTrigger, TContext> behaviour, in TArgs args)
@@ -613,41 +547,22 @@ public sealed class StateMachine<TState, TTrigger, TContext>
     {
         if (_definition.SubscriberErrorHandler is { } handler)
         {
-            handler(_context, transition, exception);
+            try
+            {
+                handler(_context, transition, exception);
+                return;
+            }
+            catch (Exception handlerException)
+            {
+                // The handler failed too: nothing is lost, both reach the caller of Fire.
+                exception = new AggregateException(exception, handlerException);
+            }
         }
-        else
-        {
-            (_subscriberFaults ??= []).Add(exception);
-        }
+
+        (_subscriberFaults ??= []).Add(exception);
     }
 
     // ----- nested types ----------------------------------------------------------------------------
-
-    private readonly struct TransitionPlan
-    {
-        public TransitionPlan(
-            TriggerBehaviour<TState, TTrigger, TContext> behaviour, int source, int final, int exitCount, int entryCount, Transition<TState, TTrigger> transition)
-        {
-            Behaviour = behaviour;
-            Source = source;
-            Final = final;
-            ExitCount = exitCount;
-            EntryCount = entryCount;
-            Transition = transition;
-        }
-
-        public TriggerBehaviour<TState, TTrigger, TContext> Behaviour { get; }
-
-        public int Source { get; }
-
-        public int Final { get; }
-
-        public int ExitCount { get; }
-
-        public int EntryCount { get; }
-
-        public Transition<TState, TTrigger> Transition { get; }
-    }
 
     private abstract class PendingFire
     {
@@ -679,36 +594,37 @@ public sealed class StateMachine<TState, TTrigger, TContext>
     {
         private readonly object _sync = new();
         private readonly Queue<PendingFire> _queue = new();
-        private object? _current;
+        private FiringScope? _current;
 
         public SemaphoreSlim Semaphore { get; } = new(1, 1);
 
-        public object Begin()
+        public void Begin(FiringScope token)
         {
-            var token = new object();
             lock (_sync)
             {
                 _current = token;
             }
-
-            return token;
         }
 
-        public bool TryEnqueueNested(object firing, PendingFire pending)
+        /// <summary>Queues <paramref name="pending"/> when this gate's firing is one of <paramref name="scopes"/>.</summary>
+        public bool TryEnqueueNested(FiringScope scopes, PendingFire pending)
         {
             lock (_sync)
             {
-                if (!ReferenceEquals(firing, _current))
+                for (var scope = scopes; scope is not null; scope = scope.Outer)
                 {
-                    return false;
+                    if (ReferenceEquals(scope, _current))
+                    {
+                        _queue.Enqueue(pending);
+                        return true;
+                    }
                 }
 
-                _queue.Enqueue(pending);
-                return true;
+                return false;
             }
         }
 
-        public PendingFire? TryDequeueOrEnd(object token)
+        public PendingFire? TryDequeueOrEnd(FiringScope token)
         {
             lock (_sync)
             {
@@ -726,7 +642,7 @@ public sealed class StateMachine<TState, TTrigger, TContext>
             }
         }
 
-        public void Abort(object token)
+        public void Abort(FiringScope token)
         {
             lock (_sync)
             {

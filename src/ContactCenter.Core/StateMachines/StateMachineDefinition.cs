@@ -18,6 +18,13 @@ public sealed class StateMachineDefinition<TState, TTrigger, TContext>
 {
     private readonly bool[] _ancestorOrSelf;
     private readonly int _initialLeaf;
+    private readonly int _triggerCount;
+
+    // The candidates for each (current state, trigger) at index state * _triggerCount + trigger, in
+    // resolution order (innermost state first), each with its plan from that state; null when no
+    // state of the chain has a behaviour for the trigger. Levels after the first one that always
+    // resolves (an unguarded behaviour) are left out, as they can never be reached.
+    private readonly ResolvedBehaviour<TState, TTrigger, TContext>[]?[] _resolutions;
 
     internal StateMachineDefinition(
         StateConfiguration<TState, TTrigger, TContext>?[] configurations,
@@ -62,6 +69,16 @@ public sealed class StateMachineDefinition<TState, TTrigger, TContext>
             foreach (int ancestor in node.Chain)
             {
                 _ancestorOrSelf[(ancestor * count) + node.Index] = true;
+            }
+        }
+
+        _triggerCount = triggerCount;
+        _resolutions = new ResolvedBehaviour<TState, TTrigger, TContext>[]?[count * triggerCount];
+        for (int state = 0; state < count; state++)
+        {
+            for (int trigger = 0; trigger < triggerCount; trigger++)
+            {
+                _resolutions[(state * triggerCount) + trigger] = CreateResolution(state, trigger);
             }
         }
 
@@ -170,29 +187,138 @@ public sealed class StateMachineDefinition<TState, TTrigger, TContext>
     /// substate has no behaviour for the trigger or all of its guards fail.
     /// </summary>
     internal TriggerBehaviour<TState, TTrigger, TContext>? Resolve<TArgs>(int leaf, int trigger, TContext context, in TArgs args)
+        where TArgs : struct, ITriggerArgs =>
+        Find(leaf, trigger, context, args)?.Behaviour;
+
+    /// <summary>
+    /// Finds the candidate that handles <paramref name="trigger"/> in <paramref name="leaf"/>, with its
+    /// plan from <paramref name="leaf"/>. At each level (the leaf, then its ancestors) the guards of all
+    /// the level's behaviours are evaluated: exactly one passing wins, two or more are ambiguous (unless
+    /// the arguments are unknown, or <paramref name="firstMatch"/> is set for a query: then the first
+    /// passing wins), none passes the question to the next level.
+    /// </summary>
+    internal ResolvedBehaviour<TState, TTrigger, TContext>? Find<TArgs>(int leaf, int trigger, TContext context, in TArgs args, bool firstMatch = false)
         where TArgs : struct, ITriggerArgs
     {
-        int[] chain = Nodes[leaf].Chain;
-        for (int i = 0; i < chain.Length; i++)
+        var candidates = _resolutions[(leaf * _triggerCount) + trigger];
+        if (candidates is null)
         {
-            var candidates = Nodes[chain[i]].ByTrigger[trigger];
-            if (candidates is null)
+            return null;
+        }
+
+        var first = candidates[0];
+        return first.IsUnguardedAlone ? first : FindGuarded(leaf, candidates, context, args, firstMatch);
+    }
+
+    /// <summary>Writes the triggers that <paramref name="leaf"/> accepts now (argument guards assumed satisfied).</summary>
+    internal int PermittedTriggers(int leaf, TContext context, Span<TTrigger> destination, bool throwIfTooSmall)
+    {
+        var triggers = EnumIndex<TTrigger>.Instance.Values;
+        var resolutions = _resolutions;
+        int offset = leaf * _triggerCount;
+        int written = 0;
+        for (int t = 0; t < triggers.Length; t++)
+        {
+            var candidates = resolutions[offset + t];
+            if (candidates is null || (!candidates[0].IsUnguardedAlone && FindGuarded(leaf, candidates, context, default(UnknownArgs), firstMatch: true) is null))
             {
                 continue;
             }
 
-            TriggerBehaviour<TState, TTrigger, TContext>? found = null;
-            foreach (var candidate in candidates)
+            if (written == destination.Length)
             {
-                if (!candidate.GuardPasses(context, args))
+                if (throwIfTooSmall)
                 {
-                    continue;
+                    throw new ArgumentException("The destination is too small; size it with the definition's Triggers.Count.", nameof(destination));
                 }
 
+                return -1;
+            }
+
+            destination[written++] = triggers[t];
+        }
+
+        return written;
+    }
+
+    /// <summary>
+    /// Computes what <paramref name="behaviour"/> does when it fires in <paramref name="source"/> and
+    /// moves towards <paramref name="target"/> (ignored for Ignore and Internal behaviours).
+    /// </summary>
+    internal TransitionPlan<TState, TTrigger, TContext> CreatePlan(int source, TriggerBehaviour<TState, TTrigger, TContext> behaviour, int target)
+    {
+        var nodes = Nodes;
+        var sourceState = nodes[source].State;
+        switch (behaviour.Kind)
+        {
+            case BehaviourKind.Ignore:
+                return new TransitionPlan<TState, TTrigger, TContext>(behaviour.Kind, source, [], [], null, default);
+            case BehaviourKind.Internal:
+                return new TransitionPlan<TState, TTrigger, TContext>(
+                    behaviour.Kind, source, [], [], behaviour.InternalAction, new Transition<TState, TTrigger>(sourceState, sourceState, behaviour.Trigger, false));
+        }
+
+        bool reentry = behaviour.Kind == BehaviourKind.Reentry || target == source;
+        int keep;
+        if (reentry)
+        {
+            keep = nodes[target].Parent;
+        }
+        else
+        {
+            keep = -1;
+            foreach (int state in nodes[source].Chain)
+            {
+                if (IsAncestorOrSelf(state, target))
+                {
+                    keep = state;
+                    break;
+                }
+            }
+        }
+
+        int final = FollowInitialTransitions(target);
+        int keepDepth = keep < 0 ? -1 : nodes[keep].Depth;
+        int exitCount = nodes[source].Depth - keepDepth;
+        int entryCount = nodes[final].Depth - keepDepth;
+
+        var exits = new List<StateAction<TState, TTrigger, TContext>>();
+        int[] exitChain = nodes[source].Chain;
+        for (int i = 0; i < exitCount; i++)
+        {
+            exits.AddRange(nodes[exitChain[i]].ExitActions.Where(a => a.AppliesTo(behaviour.TriggerIndex)));
+        }
+
+        var entries = new List<StateAction<TState, TTrigger, TContext>>();
+        int[] entryChain = nodes[final].Chain;
+        for (int i = entryCount - 1; i >= 0; i--)
+        {
+            entries.AddRange(nodes[entryChain[i]].EntryActions.Where(a => a.AppliesTo(behaviour.TriggerIndex)));
+        }
+
+        return new TransitionPlan<TState, TTrigger, TContext>(
+            behaviour.Kind,
+            final,
+            exits.ToArray(),
+            entries.ToArray(),
+            null,
+            new Transition<TState, TTrigger>(sourceState, nodes[final].State, behaviour.Trigger, reentry || final == source));
+    }
+
+    private ResolvedBehaviour<TState, TTrigger, TContext>? FindGuarded<TArgs>(
+        int leaf, ResolvedBehaviour<TState, TTrigger, TContext>[] candidates, TContext context, in TArgs args, bool firstMatch)
+        where TArgs : struct, ITriggerArgs
+    {
+        ResolvedBehaviour<TState, TTrigger, TContext>? found = null;
+        for (int i = 0; i < candidates.Length; i++)
+        {
+            var candidate = candidates[i];
+            if (candidate.GuardPasses(context, args))
+            {
                 if (found is null)
                 {
                     found = candidate;
-                    if (!args.IsKnown)
+                    if (firstMatch || !args.IsKnown)
                     {
                         return found;
                     }
@@ -200,17 +326,43 @@ public sealed class StateMachineDefinition<TState, TTrigger, TContext>
                 else
                 {
                     throw new InvalidOperationException(
-                        $"Trigger {candidate.Trigger} in state {Nodes[leaf].State}: the guards '{found.GuardDescription}' and '{candidate.GuardDescription}' of state {Nodes[chain[i]].State} both pass; guards of one trigger must exclude each other.");
+                        $"Trigger {candidate.Behaviour.Trigger} in state {Nodes[leaf].State}: the guards '{found.Behaviour.GuardDescription}' and '{candidate.Behaviour.GuardDescription}' of state {Nodes[candidate.Behaviour.OwnerIndex].State} both pass; guards of one trigger must exclude each other.");
                 }
             }
 
-            if (found is not null)
+            if (found is not null && candidate.EndsLevel)
             {
                 return found;
             }
         }
 
         return null;
+    }
+
+    private ResolvedBehaviour<TState, TTrigger, TContext>[]? CreateResolution(int state, int trigger)
+    {
+        List<ResolvedBehaviour<TState, TTrigger, TContext>>? resolved = null;
+        foreach (int level in Nodes[state].Chain)
+        {
+            if (Nodes[level].ByTrigger[trigger] is not { } candidates)
+            {
+                continue;
+            }
+
+            resolved ??= [];
+            for (int i = 0; i < candidates.Length; i++)
+            {
+                resolved.Add(new ResolvedBehaviour<TState, TTrigger, TContext>(this, state, candidates[i], endsLevel: i == candidates.Length - 1));
+            }
+
+            if (candidates.Any(static c => !c.HasGuard))
+            {
+                // An unguarded behaviour always passes, so this level always resolves.
+                break;
+            }
+        }
+
+        return resolved?.ToArray();
     }
 
     /// <summary>The descriptions of the guards that were evaluated and failed for a refused trigger.</summary>
@@ -235,34 +387,6 @@ public sealed class StateMachineDefinition<TState, TTrigger, TContext>
         }
 
         return unmet?.ToArray() ?? [];
-    }
-
-    /// <summary>Writes the triggers that <paramref name="leaf"/> accepts now (argument guards assumed satisfied).</summary>
-    internal int PermittedTriggers(int leaf, TContext context, Span<TTrigger> destination, bool throwIfTooSmall)
-    {
-        var triggers = EnumIndex<TTrigger>.Instance.Values;
-        int written = 0;
-        for (int t = 0; t < triggers.Length; t++)
-        {
-            if (Resolve(leaf, t, context, default(UnknownArgs)) is null)
-            {
-                continue;
-            }
-
-            if (written == destination.Length)
-            {
-                if (throwIfTooSmall)
-                {
-                    throw new ArgumentException("The destination is too small; size it with the definition's Triggers.Count.", nameof(destination));
-                }
-
-                return -1;
-            }
-
-            destination[written++] = triggers[t];
-        }
-
-        return written;
     }
 
     internal TTrigger[] PermittedTriggers(int leaf, TContext context)

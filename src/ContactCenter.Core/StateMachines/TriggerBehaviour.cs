@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 
 namespace ContactCenter.Core.StateMachines;
 
@@ -95,4 +96,131 @@ internal sealed class StateAction<TState, TTrigger, TContext>
     public bool IsAsync => AsyncAction is not null || ArgsAsyncAction is not null;
 
     public bool AppliesTo(int triggerIndex) => TriggerIndex < 0 || TriggerIndex == triggerIndex;
+}
+
+/// <summary>
+/// What one behaviour does when it fires from one particular current state, computed once when the
+/// definition is built: the exit actions (innermost state first), the resting state, the entry
+/// actions (outermost state first, <c>OnEntryFrom</c> actions of other triggers left out) and the
+/// transition record passed to every action (immutable).
+/// </summary>
+internal sealed class TransitionPlan<TState, TTrigger, TContext>
+    where TState : struct, Enum
+    where TTrigger : struct, Enum
+{
+    public TransitionPlan(
+        BehaviourKind kind,
+        int final,
+        StateAction<TState, TTrigger, TContext>[] exitActions,
+        StateAction<TState, TTrigger, TContext>[] entryActions,
+        StateAction<TState, TTrigger, TContext>? internalAction,
+        Transition<TState, TTrigger> transition)
+    {
+        Kind = kind;
+        Final = final;
+        ExitActions = exitActions;
+        EntryActions = entryActions;
+        InternalAction = internalAction;
+        Transition = transition;
+    }
+
+    /// <summary>Ignore, Internal, or one of the kinds that move (Transition, Reentry, Dynamic).</summary>
+    public BehaviourKind Kind { get; }
+
+    /// <summary>The ordinal of the state the machine rests in afterwards (initial transitions followed).</summary>
+    public int Final { get; }
+
+    /// <summary>The exit actions to run, innermost state first, each state's in registration order.</summary>
+    public StateAction<TState, TTrigger, TContext>[] ExitActions { get; }
+
+    /// <summary>The entry actions to run, outermost state first, each state's in registration order.</summary>
+    public StateAction<TState, TTrigger, TContext>[] EntryActions { get; }
+
+    /// <summary>The action of an internal transition.</summary>
+    public StateAction<TState, TTrigger, TContext>? InternalAction { get; }
+
+    /// <summary>The record passed to the actions and published.</summary>
+    public Transition<TState, TTrigger> Transition { get; }
+}
+
+/// <summary>
+/// A behaviour as a candidate for one trigger in one particular current state: the behaviour, its
+/// guard, whether it is the last candidate of its state's level in the resolution order, and its
+/// precomputed <see cref="TransitionPlan{TState, TTrigger, TContext}"/> from that state (immutable,
+/// except for the lazily filled, thread-safe cache of dynamic plans).
+/// </summary>
+internal sealed class ResolvedBehaviour<TState, TTrigger, TContext>
+    where TState : struct, Enum
+    where TTrigger : struct, Enum
+{
+    private readonly StateMachineDefinition<TState, TTrigger, TContext> _definition;
+    private readonly int _source;
+    private TransitionPlan<TState, TTrigger, TContext>?[]? _dynamicPlans;
+
+    public ResolvedBehaviour(
+        StateMachineDefinition<TState, TTrigger, TContext> definition,
+        int source,
+        TriggerBehaviour<TState, TTrigger, TContext> behaviour,
+        bool endsLevel)
+    {
+        _definition = definition;
+        _source = source;
+        Behaviour = behaviour;
+        Guard = behaviour.Guard;
+        ArgsGuard = behaviour.ArgsGuard;
+        IsUnguardedAlone = endsLevel && !behaviour.HasGuard;
+        EndsLevel = endsLevel;
+        Plan = behaviour.Kind == BehaviourKind.Dynamic ? null : definition.CreatePlan(source, behaviour, behaviour.DestinationIndex);
+    }
+
+    public TriggerBehaviour<TState, TTrigger, TContext> Behaviour { get; }
+
+    /// <summary>A guard that reads only the context.</summary>
+    public Func<TContext, bool>? Guard { get; }
+
+    /// <summary>A guard that also reads the trigger arguments.</summary>
+    public Delegate? ArgsGuard { get; }
+
+    /// <summary>Unguarded and the only candidate of its level: it wins without evaluating anything.</summary>
+    public bool IsUnguardedAlone { get; }
+
+    /// <summary>Whether this is the last candidate of its state (the next one belongs to a superstate).</summary>
+    public bool EndsLevel { get; }
+
+    /// <summary>The plan from the current state; null for a dynamic transition (see <see cref="PlanTo"/>).</summary>
+    public TransitionPlan<TState, TTrigger, TContext>? Plan { get; }
+
+    public bool GuardPasses<TArgs>(TContext context, in TArgs args)
+        where TArgs : struct, ITriggerArgs
+    {
+        if (Guard is { } guard)
+        {
+            return guard(context);
+        }
+
+        return ArgsGuard is null || args.InvokeGuard(ArgsGuard, context);
+    }
+
+    /// <summary>The plan of a dynamic transition to <paramref name="target"/>, computed on first use and cached.</summary>
+    /// <param name="target">The ordinal of the selected destination.</param>
+    /// <returns>The plan.</returns>
+    public TransitionPlan<TState, TTrigger, TContext> PlanTo(int target)
+    {
+        var plans = Volatile.Read(ref _dynamicPlans);
+        if (plans is null)
+        {
+            Interlocked.CompareExchange(ref _dynamicPlans, new TransitionPlan<TState, TTrigger, TContext>?[_definition.Nodes.Length], null);
+            plans = _dynamicPlans!;
+        }
+
+        var plan = Volatile.Read(ref plans[target]);
+        if (plan is null)
+        {
+            // Racing threads compute equal immutable plans; either may be kept.
+            plan = _definition.CreatePlan(_source, Behaviour, target);
+            Volatile.Write(ref plans[target], plan);
+        }
+
+        return plan;
+    }
 }
