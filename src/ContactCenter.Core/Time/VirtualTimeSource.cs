@@ -12,19 +12,22 @@ namespace ContactCenter.Core.Time;
 /// <remarks>Not thread-safe: advance it from one thread.</remarks>
 public sealed class VirtualTimeSource : SchedulerTimeSource
 {
-    private readonly HistoricalScheduler _scheduler;
+    private readonly DueRunningScheduler _scheduler;
 
     /// <summary>Creates a virtual clock that starts at <paramref name="start"/>.</summary>
     /// <param name="start">The initial instant.</param>
     public VirtualTimeSource(Instant start)
-        : this(new HistoricalScheduler(start.ToDateTimeOffset()))
+        : this(new DueRunningScheduler(start.ToDateTimeOffset()))
     {
     }
 
-    private VirtualTimeSource(HistoricalScheduler scheduler)
+    private VirtualTimeSource(DueRunningScheduler scheduler)
         : base(scheduler) => _scheduler = scheduler;
 
-    /// <summary>Moves time forward by <paramref name="duration"/>, running every timer that falls due, in order.</summary>
+    /// <summary>
+    /// Moves time forward by <paramref name="duration"/>, running every timer that falls due, in order
+    /// (with <see cref="Duration.Zero"/>: the timers already due now).
+    /// </summary>
     /// <param name="duration">How far to move; must not be negative.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="duration"/> is negative.</exception>
     public void AdvanceBy(Duration duration)
@@ -35,6 +38,7 @@ public sealed class VirtualTimeSource : SchedulerTimeSource
         }
 
         _scheduler.AdvanceBy(duration.ToTimeSpan());
+        _scheduler.RunDue();
     }
 
     /// <summary>Moves time forward to <paramref name="instant"/>, running every timer that falls due, in order.</summary>
@@ -48,8 +52,27 @@ public sealed class VirtualTimeSource : SchedulerTimeSource
         }
 
         _scheduler.AdvanceTo(instant.ToDateTimeOffset());
+        _scheduler.RunDue();
     }
 
     /// <summary>Runs every timer scheduled so far, however far ahead, moving time to the last one.</summary>
     public void RunAll() => _scheduler.Start();
+
+    /// <summary>A historical scheduler that can also run the work already due at the current time.</summary>
+    private sealed class DueRunningScheduler : HistoricalScheduler
+    {
+        public DueRunningScheduler(DateTimeOffset start)
+            : base(start)
+        {
+        }
+
+        /// <summary>Runs, in order, every item due at or before the clock (including work scheduled by that work).</summary>
+        public void RunDue()
+        {
+            while (GetNext() is { } next && next.DueTime <= Clock)
+            {
+                next.Invoke();
+            }
+        }
+    }
 }

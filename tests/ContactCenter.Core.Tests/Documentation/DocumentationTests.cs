@@ -1,6 +1,9 @@
 using System;
 using System.IO;
+using System.Collections.Generic;
 using System.Linq;
+using ContactCenter.Core.Agents;
+using ContactCenter.Core.Interactions;
 using Xunit;
 
 namespace ContactCenter.Core.Tests.Documentation;
@@ -55,6 +58,37 @@ public sealed class DocumentationTests
         Assert.Equal(dot, Normalize(File.ReadAllText(dotPath)));
         Assert.Contains("```mermaid\n" + mermaid + "```", Normalize(File.ReadAllText(Path.Combine(s_root, "docs", "state-machines.md"))), StringComparison.Ordinal);
     }
+
+    /// <summary>Every shipped definition, by the name of its diagram file in docs/state-machines/.</summary>
+    public static TheoryData<string> ShippedDefinitions() =>
+        new(s_shippedDiagrams.Keys.OrderBy(static k => k, StringComparer.Ordinal));
+
+    [Theory]
+    [MemberData(nameof(ShippedDefinitions))]
+    public void The_diagram_of_every_shipped_definition_is_the_one_it_exports(string name)
+    {
+        string mermaid = s_shippedDiagrams[name]();
+        string path = Path.Combine(s_root, "docs", "state-machines", name + ".mmd");
+
+        if (Environment.GetEnvironmentVariable("CONTACTCENTER_UPDATE_DOCS") == "1")
+        {
+            File.WriteAllText(path, mermaid);
+        }
+
+        Assert.True(File.Exists(path), $"{path} is missing; run the tests with CONTACTCENTER_UPDATE_DOCS=1 to generate it.");
+        Assert.Equal(mermaid, Normalize(File.ReadAllText(path)));
+    }
+
+    private static readonly Dictionary<string, Func<string>> s_shippedDiagrams = new(StringComparer.Ordinal)
+    {
+        ["agent"] = static () => Agent.Definition.ToMermaidGraph(),
+        ["interaction-voice"] = static () => InteractionDefinitions.Voice.ToMermaidGraph(),
+        ["interaction-callback"] = static () => InteractionDefinitions.Callback.ToMermaidGraph(),
+        ["interaction-outbound-campaign"] = static () => InteractionDefinitions.OutboundCampaign.ToMermaidGraph(),
+        ["interaction-chat"] = static () => InteractionDefinitions.Chat.ToMermaidGraph(),
+        ["interaction-email"] = static () => InteractionDefinitions.Email.ToMermaidGraph(),
+        ["interaction-sms"] = static () => InteractionDefinitions.Sms.ToMermaidGraph(),
+    };
 
     private static string Snippet(string source)
     {
