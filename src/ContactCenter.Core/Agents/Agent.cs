@@ -362,18 +362,23 @@ public sealed class Agent
             }
 
             _context.TimerFired(kind);
-            _context.Correlation = Guid.NewGuid();
             switch (kind)
             {
                 case AgentMachineContext.TimerKind.Offer:
+                    _context.Correlation = Guid.NewGuid();
                     _machine.Fire(AgentTrigger.OfferTimedOut);
                     break;
                 case AgentMachineContext.TimerKind.AfterCallWork:
+                    _context.Correlation = Guid.NewGuid();
                     _machine.Fire(AgentTrigger.AfterCallWorkTimedOut);
                     break;
                 default:
+                    // A tick belongs to the countdown: it carries the correlation id of what started it.
+                    // Reaching the deadline is a timer firing like the others: it gets a new one.
+                    _context.Correlation = _context.CountdownCorrelation;
                     if (!_context.TickLogoutCountdown())
                     {
+                        _context.Correlation = Guid.NewGuid();
                         _machine.Fire(AgentTrigger.LogoutDeadlineReached);
                     }
 
@@ -519,6 +524,7 @@ public sealed class Agent
         {
             AgentMachine.HasOffer => new(command, state, AgentRefusalReason.NoOfferPending, $"{command} needs a pending offer and there is none."),
             AgentMachine.HasIntent => new(command, state, AgentRefusalReason.NoIntentPending, $"{command} needs a pending deferred intent and there is none."),
+            AgentMachine.HasInteractions => new(command, state, AgentRefusalReason.WrongState, WrongStateMessage(command, state)),
             AgentMachine.NoLogoutPending => new(command, state, AgentRefusalReason.LogoutPending, $"A logout is already pending; cancel it before asking for {command}."),
             AgentMachine.HasSpareCapacity => new(command, state, AgentRefusalReason.CapacityReached, $"The agent is at full capacity ({ctx.Options.Capacity})."),
             AgentMachine.CanExtend => new(command, state, AgentRefusalReason.ExtensionLimitReached,

@@ -93,15 +93,20 @@ public sealed record AfterCallWorkStarted(string AgentId, Instant At, Guid Corre
 public sealed record AfterCallWorkExtended(string AgentId, Instant At, Guid CorrelationId, int Extensions, Instant EndsAt)
     : AgentEvent(AgentId, At, CorrelationId);
 
-/// <summary>A deferred intent was requested (or, for a negotiated logout, got its deadline).</summary>
+/// <summary>
+/// A deferred intent was requested, or the pending intent changed: a negotiated logout got its deadline, or
+/// lost it because the agent accepted the call. <see cref="Intent"/> is the pending intent as it is now; a change
+/// keeps its <see cref="DeferredIntent.Id"/>. Until a <see cref="DeferredIntentResolved"/> with that id, the
+/// last of these events is the agent's <see cref="Agent.PendingIntent"/>.
+/// </summary>
 /// <param name="AgentId">The agent.</param>
 /// <param name="At">When.</param>
-/// <param name="CorrelationId">The causing command.</param>
+/// <param name="CorrelationId">The causing command or timer.</param>
 /// <param name="Intent">The intent, <see cref="DeferredIntentStatus.Pending"/>.</param>
 public sealed record DeferredIntentRequested(string AgentId, Instant At, Guid CorrelationId, DeferredIntent Intent)
     : AgentEvent(AgentId, At, CorrelationId);
 
-/// <summary>A deferred intent left the pending status: granted, cancelled or overridden (see <see cref="DeferredIntent.Status"/>).</summary>
+/// <summary>A deferred intent left the pending status: granted, cancelled, overridden or superseded by a newer intent (see <see cref="DeferredIntent.Status"/>).</summary>
 /// <param name="AgentId">The agent.</param>
 /// <param name="At">When.</param>
 /// <param name="CorrelationId">The causing command or timer.</param>
@@ -112,7 +117,7 @@ public sealed record DeferredIntentResolved(string AgentId, Instant At, Guid Cor
 /// <summary>A tick of a negotiated logout's countdown: once on entering <see cref="AgentState.LogoutPending"/>, then every second on the time source, the last at zero.</summary>
 /// <param name="AgentId">The agent.</param>
 /// <param name="At">When.</param>
-/// <param name="CorrelationId">The command that started the countdown.</param>
+/// <param name="CorrelationId">The command (or timer) that started the countdown, for every tick, the last one included.</param>
 /// <param name="Remaining">Time left before the deadline.</param>
 public sealed record LogoutCountdownTicked(string AgentId, Instant At, Guid CorrelationId, Duration Remaining)
     : AgentEvent(AgentId, At, CorrelationId);

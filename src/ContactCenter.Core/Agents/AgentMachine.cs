@@ -7,6 +7,7 @@ internal static class AgentMachine
 {
     internal const string HasOffer = "an offer is pending";
     internal const string HasIntent = "a deferred intent is pending";
+    internal const string HasInteractions = "the agent has an interaction";
     internal const string NoLogoutPending = "no logout is pending";
     internal const string HasSpareCapacity = "the agent has spare capacity";
     internal const string CanReserveWhileBusy = "no offer or deferred intent is pending and the agent has spare capacity";
@@ -96,7 +97,7 @@ internal static class AgentMachine
             .PermitDynamic(AgentTrigger.EndAfterCallWork, static ctx => ctx.StateAfterAfterCallWork(), resting, "resting state")
             .PermitDynamic(AgentTrigger.AfterCallWorkTimedOut, static ctx => ctx.StateAfterAfterCallWork(), resting, "resting state")
             .PermitDynamic(AgentTrigger.SetReady, static ctx => ctx.StateAfterReadyFromAfterCallWork(), [AgentState.Busy, AgentState.Reserved, AgentState.Ready], "cancel the intent; Busy, Reserved or Ready")
-            .InternalTransition(AgentTrigger.EndInteraction, static (ctx, _) => ctx.RemoveInteraction())
+            .InternalTransitionIf(AgentTrigger.EndInteraction, static ctx => ctx.HasInteractions, static (ctx, _) => ctx.RemoveInteraction(), HasInteractions)
             .PermitIf(AgentTrigger.AcceptOffer, AgentState.Busy, static ctx => ctx.HasOffer, HasOffer)
             .InternalTransitionIf(AgentTrigger.RejectOffer, static ctx => ctx.HasOffer, static (ctx, t) => ctx.ResolveOffer(t.Trigger, countMisses: true), HasOffer)
             .InternalTransitionIf(AgentTrigger.OfferTimedOut, static ctx => ctx.HasOffer, static (ctx, t) => ctx.ResolveOffer(t.Trigger, countMisses: true), HasOffer)

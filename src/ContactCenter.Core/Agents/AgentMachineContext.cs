@@ -78,6 +78,9 @@ public sealed class AgentMachineContext
 
     internal long LogoutTimerGeneration { get; private set; }
 
+    /// <summary>The correlation id of the command or timer that started the negotiated-logout countdown: every tick carries it.</summary>
+    internal Guid CountdownCorrelation { get; private set; }
+
     /// <summary>Events raised by the firing in progress, in order; the agent publishes them afterwards.</summary>
     internal List<AgentEvent> Outbox { get; } = [];
 
@@ -86,6 +89,8 @@ public sealed class AgentMachineContext
     internal bool HasOffer => Offer is not null;
 
     internal bool HasIntent => Intent is not null;
+
+    internal bool HasInteractions => Interactions.Length > 0;
 
     internal bool NoLogoutPending => Intent is not { Kind: DeferredIntentKind.LogOut };
 
@@ -322,12 +327,9 @@ public sealed class AgentMachineContext
 
     internal void RequestIntent(DeferredIntentKind kind, string? reason, DeferredIntentOrigin origin)
     {
-        if (Intent is not null)
-        {
-            // Only a not-ready intent can be pending here (guards refuse while a logout is pending):
-            // the newer request supersedes it.
-            ResolveIntent(DeferredIntentStatus.Cancelled);
-        }
+        // Only a not-ready intent can be pending here (guards refuse while a logout is pending):
+        // the newer request supersedes it.
+        ResolveIntent(DeferredIntentStatus.Superseded);
 
         var intent = new DeferredIntent(Guid.NewGuid(), kind, reason, origin, Time.Now, null, DeferredIntentStatus.Pending);
         Intent = intent;
@@ -347,10 +349,21 @@ public sealed class AgentMachineContext
     {
         var now = Time.Now;
         var deadline = now + Options.LogoutDeadline;
-        var intent = Intent is { Kind: DeferredIntentKind.LogOut } pending
-            ? pending with { Deadline = deadline }
-            : new DeferredIntent(Guid.NewGuid(), DeferredIntentKind.LogOut, null, DeferredIntentOrigin.Agent, now, deadline, DeferredIntentStatus.Pending);
+        DeferredIntent intent;
+        if (Intent is { Kind: DeferredIntentKind.LogOut } pending)
+        {
+            // A logout requested while busy: the same intent gets its deadline.
+            intent = pending with { Deadline = deadline };
+        }
+        else
+        {
+            // LogOut while reserved: a pending not-ready intent is replaced by the logout.
+            ResolveIntent(DeferredIntentStatus.Superseded);
+            intent = new DeferredIntent(Guid.NewGuid(), DeferredIntentKind.LogOut, null, DeferredIntentOrigin.Agent, now, deadline, DeferredIntentStatus.Pending);
+        }
+
         Intent = intent;
+        CountdownCorrelation = Correlation;
         Outbox.Add(new DeferredIntentRequested(Id, now, Correlation, intent));
         Outbox.Add(new LogoutCountdownTicked(Id, now, Correlation, Options.LogoutDeadline));
         StartTimer(TimerKind.LogoutTick, Min(Duration.FromSeconds(1), Options.LogoutDeadline));
@@ -369,8 +382,11 @@ public sealed class AgentMachineContext
                 break;
             case AgentTrigger.AcceptOffer:
                 // The dialer delivered the call: the logout waits for this work to end, without a deadline.
-                Intent = Intent! with { Deadline = null };
+                // The change is published so that a subscriber's view of the pending intent stays the agent's.
                 ResolveOffer(transition.Trigger, countMisses: false);
+                var intent = Intent! with { Deadline = null };
+                Intent = intent;
+                Outbox.Add(new DeferredIntentRequested(Id, Time.Now, Correlation, intent));
                 break;
             default:
                 ResolveOffer(transition.Trigger, countMisses: false);

@@ -22,11 +22,17 @@ public enum DeferredIntentStatus
     /// <summary>Took effect.</summary>
     Granted,
 
-    /// <summary>Withdrawn by the agent (or superseded by a newer not-ready intent, or by going ready).</summary>
+    /// <summary>Withdrawn by the agent, or dropped by going ready during after-call work.</summary>
     Cancelled,
 
     /// <summary>Overridden by a supervisor: it will not take effect.</summary>
     Overridden,
+
+    /// <summary>
+    /// Replaced by a newer intent before it took effect: a newer not-ready intent, or a logout (deferred, or
+    /// negotiated while reserved) replaced this not-ready intent. The newer intent is published after it.
+    /// </summary>
+    Superseded,
 }
 
 /// <summary>Who asked for a deferred intent.</summary>

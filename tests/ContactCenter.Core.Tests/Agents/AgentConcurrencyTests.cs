@@ -43,11 +43,13 @@ public sealed class AgentConcurrencyTests
         using var barrier = new Barrier(2);
         int accepted = 0;
 
+        // Both threads go on past Iterations until an offer was accepted: how much the two overlap depends on
+        // the scheduler (other tests run in parallel), and an accept needs the dialer's reservation in between.
         var ui = Task.Run(() =>
         {
             barrier.SignalAndWait();
             var random = new Random(1);
-            for (int i = 0; i < Iterations; i++)
+            for (int i = 0; i < Iterations || Volatile.Read(ref accepted) == 0; i++)
             {
                 Try(() =>
                 {
@@ -67,7 +69,7 @@ public sealed class AgentConcurrencyTests
         {
             barrier.SignalAndWait();
             var random = new Random(2);
-            for (int i = 0; i < Iterations; i++)
+            for (int i = 0; i < Iterations || Volatile.Read(ref accepted) == 0; i++)
             {
                 Try(() =>
                 {

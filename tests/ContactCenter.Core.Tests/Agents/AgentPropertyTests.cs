@@ -101,10 +101,48 @@ public sealed class AgentPropertyTests
         });
 
     [Fact]
+    public void Random_sequences_keep_the_published_pending_intent_equal_to_the_agent_s() =>
+        Run(nameof(Random_sequences_keep_the_published_pending_intent_equal_to_the_agent_s), 0xA6E7_0005, static (agent, events) =>
+        {
+            // What a subscriber sees: DeferredIntentRequested sets the pending intent (a change keeps its id),
+            // DeferredIntentResolved ends it. Every intent that stops being pending is resolved with an event.
+            DeferredIntent? published = null;
+            foreach (var @event in events)
+            {
+                switch (@event)
+                {
+                    case DeferredIntentRequested requested:
+                        if (published is not null && published.Id != requested.Intent.Id)
+                        {
+                            throw new InvalidOperationException($"Intent {requested.Intent.Id} published while {published.Id} was pending and never resolved.");
+                        }
+
+                        published = requested.Intent;
+                        break;
+                    case DeferredIntentResolved resolved:
+                        if (published?.Id != resolved.Intent.Id || resolved.Intent.Status == DeferredIntentStatus.Pending)
+                        {
+                            throw new InvalidOperationException($"Intent {resolved.Intent.Id} resolved ({resolved.Intent.Status}) while {published?.Id} was pending.");
+                        }
+
+                        published = null;
+                        break;
+                    default:
+                        break;
+                }
+            }
+
+            if (published != agent.PendingIntent)
+            {
+                throw new InvalidOperationException($"Published pending intent {published} differs from the agent's {agent.PendingIntent}.");
+            }
+        });
+
+    [Fact]
     public void Every_refused_command_changes_nothing() =>
         Run(nameof(Every_refused_command_changes_nothing), 0xA6E7_0004, static (_, _) => { }, checkRefusals: true);
 
-    private void Run(string name, ulong seed, Action<Agent, int> invariant, bool checkRefusals = false)
+    private void Run(string name, ulong seed, Action<Agent, IReadOnlyList<AgentEvent>> invariant, bool checkRefusals = false)
     {
         int refusals = 0;
         int steps = 0;
@@ -122,7 +160,7 @@ public sealed class AgentPropertyTests
         Assert.True(refusals > 0);
     }
 
-    private static (int Refused, int Steps) Execute(int seed, int length, Action<Agent, int> invariant, bool checkRefusals, HashSet<AgentState> states)
+    private static (int Refused, int Steps) Execute(int seed, int length, Action<Agent, IReadOnlyList<AgentEvent>> invariant, bool checkRefusals, HashSet<AgentState> states)
     {
         var random = new Random(seed);
         using var f = new AgentFixture(s_options);
@@ -166,7 +204,7 @@ public sealed class AgentPropertyTests
             }
 
             states.Add(agent.State);
-            invariant(agent, step);
+            invariant(agent, f.Events);
         }
 
         return (refused, length);

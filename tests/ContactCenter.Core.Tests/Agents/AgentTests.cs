@@ -191,6 +191,42 @@ public sealed class AgentTests
         Assert.Equal((DeferredIntentOrigin.System, DeferredIntentStatus.Granted), (resolved.Origin, resolved.Status));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Reaching_the_missed_offer_limit_while_reserved_requests_then_grants_a_system_intent_under_one_correlation_id(bool timesOut)
+    {
+        using var f = new AgentFixture(s_options);
+        f.Ready();
+        f.Agent.Reserve(AgentFixture.NewId(), MediaType.Voice);
+        f.Agent.RejectOffer();
+        f.Agent.Reserve(AgentFixture.NewId(), MediaType.Voice);
+        f.Events.Clear();
+
+        if (timesOut)
+        {
+            f.Advance(15);
+        }
+        else
+        {
+            f.Agent.RejectOffer();
+        }
+
+        Assert.Equal(
+            [typeof(AgentOfferEnded), typeof(DeferredIntentRequested), typeof(DeferredIntentResolved), typeof(AgentStateChanged)],
+            f.Events.Select(e => e.GetType()));
+        Assert.Single(f.Events.Select(e => e.CorrelationId).Distinct());
+        Assert.Single(f.Events.Select(e => e.At).Distinct());
+        var requested = f.OfType<DeferredIntentRequested>().Single().Intent;
+        Assert.Equal(
+            (DeferredIntentKind.NotReady, "MissedOffers", DeferredIntentOrigin.System, DeferredIntentStatus.Pending),
+            (requested.Kind, requested.NotReadyReason, requested.Origin, requested.Status));
+        Assert.Equal(requested with { Status = DeferredIntentStatus.Granted }, f.OfType<DeferredIntentResolved>().Single().Intent);
+        var change = f.OfType<AgentStateChanged>().Single();
+        Assert.Equal((AgentState.Reserved, AgentState.NotReady, "MissedOffers"), (change.Previous, change.Current, change.NotReadyReason));
+        Assert.Null(f.Agent.PendingIntent);
+    }
+
     [Fact]
     public void Accepting_an_offer_resets_the_missed_offer_count()
     {
@@ -540,7 +576,55 @@ public sealed class AgentTests
         f.Agent.SetNotReady("Lunch");
 
         Assert.Equal("Lunch", f.Agent.PendingIntent!.NotReadyReason);
-        Assert.Equal(DeferredIntentStatus.Cancelled, f.OfType<DeferredIntentResolved>().Single().Intent.Status);
+        Assert.Equal(DeferredIntentStatus.Superseded, f.OfType<DeferredIntentResolved>().Single().Intent.Status);
+    }
+
+    [Theory]
+    [InlineData("SetNotReady while busy")]
+    [InlineData("LogOut while busy")]
+    [InlineData("SetNotReady while reserved")]
+    [InlineData("LogOut while reserved")]
+    [InlineData("SetNotReady in after-call work")]
+    [InlineData("LogOut in after-call work")]
+    public void An_intent_replaced_by_a_newer_one_is_resolved_as_superseded_before_the_newer_one_is_published(string scenario)
+    {
+        using var f = new AgentFixture(s_options);
+        if (scenario.EndsWith("while reserved", StringComparison.Ordinal))
+        {
+            f.Ready();
+            f.Agent.Reserve(AgentFixture.NewId(), MediaType.OutboundCampaign);
+        }
+        else
+        {
+            var call = f.OnVoiceCall();
+            if (scenario.EndsWith("in after-call work", StringComparison.Ordinal))
+            {
+                f.Agent.EndInteraction(call);
+                Assert.Equal(AgentState.AfterCallWork, f.Agent.State);
+            }
+        }
+
+        f.Agent.SetNotReady("Break");
+        var older = f.Agent.PendingIntent!;
+        f.Events.Clear();
+        var correlation = Guid.NewGuid();
+
+        if (scenario.StartsWith("LogOut", StringComparison.Ordinal))
+        {
+            f.Agent.LogOut(correlation);
+        }
+        else
+        {
+            f.Agent.SetNotReady("Lunch", correlation);
+        }
+
+        var resolved = Assert.Single(f.OfType<DeferredIntentResolved>());
+        Assert.Equal(older with { Status = DeferredIntentStatus.Superseded }, resolved.Intent);
+        Assert.Equal(correlation, resolved.CorrelationId);
+        var requested = Assert.Single(f.OfType<DeferredIntentRequested>());
+        Assert.NotEqual(older.Id, requested.Intent.Id);
+        Assert.True(f.Events.IndexOf(resolved) < f.Events.IndexOf(requested), "the superseded intent is resolved before the newer one is published");
+        Assert.Equal(requested.Intent, f.Agent.PendingIntent);
     }
 
     [Fact]
@@ -689,6 +773,46 @@ public sealed class AgentTests
     }
 
     [Fact]
+    public void Countdown_ticks_carry_the_correlation_id_of_the_command_that_started_the_countdown()
+    {
+        using var f = new AgentFixture(s_options with { OfferTimeout = Duration.FromSeconds(60), LogoutDeadline = Duration.FromSeconds(3) });
+        f.Ready();
+        f.Agent.Reserve(AgentFixture.NewId(), MediaType.OutboundCampaign);
+        var logout = Guid.NewGuid();
+
+        f.Agent.LogOut(logout);
+        f.Advance(5);
+
+        var ticks = f.OfType<LogoutCountdownTicked>();
+        Assert.Equal([Duration.FromSeconds(3), Duration.FromSeconds(2), Duration.FromSeconds(1), Duration.Zero], ticks.Select(t => t.Remaining));
+        Assert.All(ticks, t => Assert.Equal(logout, t.CorrelationId));
+
+        // Reaching the deadline is a timer firing like the others: its events get a new correlation id.
+        var deadline = f.OfType<AgentStateChanged>().Last();
+        Assert.Equal(AgentTrigger.LogoutDeadlineReached, deadline.Cause);
+        Assert.NotEqual(logout, deadline.CorrelationId);
+        Assert.Equal(deadline.CorrelationId, f.OfType<DeferredIntentResolved>().Single().CorrelationId);
+    }
+
+    [Fact]
+    public void Countdown_ticks_carry_the_correlation_id_of_the_command_that_started_the_countdown_when_a_deferred_logout_becomes_negotiated()
+    {
+        using var f = new AgentFixture(s_options with { OfferTimeout = Duration.FromSeconds(60), LogoutDeadline = Duration.FromSeconds(2) });
+        var call = f.OnVoiceCall("nowrap");
+        f.Agent.Reserve(AgentFixture.NewId(), MediaType.Chat);
+        f.Agent.LogOut();
+        var ending = Guid.NewGuid();
+
+        f.Agent.EndInteraction(call, ending);
+        Assert.Equal(AgentState.LogoutPending, f.Agent.State);
+        f.Advance(1);
+
+        var ticks = f.OfType<LogoutCountdownTicked>();
+        Assert.Equal([Duration.FromSeconds(2), Duration.FromSeconds(1)], ticks.Select(t => t.Remaining));
+        Assert.All(ticks, t => Assert.Equal(ending, t.CorrelationId));
+    }
+
+    [Fact]
     public void The_countdown_completes_when_the_agent_is_released()
     {
         using var f = new AgentFixture(s_options);
@@ -780,7 +904,53 @@ public sealed class AgentTests
         Assert.Equal(AgentState.LoggedOut, f.Agent.State);
     }
 
+    [Fact]
+    public void Accepting_the_call_during_a_negotiated_logout_publishes_the_pending_intent_without_its_deadline()
+    {
+        using var f = new AgentFixture(s_options);
+        f.Ready();
+        f.Agent.Reserve(AgentFixture.NewId(), MediaType.OutboundCampaign, "nowrap");
+        f.Agent.LogOut();
+        var negotiated = f.Agent.PendingIntent!;
+        Assert.NotNull(negotiated.Deadline);
+        var accepting = Guid.NewGuid();
+
+        f.Agent.AcceptOffer(accepting);
+
+        // A subscriber's view of the pending intent (the last published, not yet resolved) is the agent's.
+        var last = f.OfType<DeferredIntentRequested>().Last();
+        Assert.Equal(negotiated with { Deadline = null }, last.Intent);
+        Assert.Equal(f.Agent.PendingIntent, last.Intent);
+        Assert.Equal(accepting, last.CorrelationId);
+        Assert.Empty(f.OfType<DeferredIntentResolved>());
+    }
+
     // ----- queries, refusals, events ---------------------------------------------------------------------
+
+    [Fact]
+    public void End_interaction_is_permitted_only_while_the_agent_has_an_interaction()
+    {
+        using var f = new AgentFixture(s_options);
+        var call = f.OnVoiceCall();
+        var chat = AgentFixture.NewId();
+        f.Agent.StartInteraction(chat, MediaType.Chat);
+        f.Agent.EndInteraction(call);
+        Assert.Equal(AgentState.AfterCallWork, f.Agent.State);
+        Assert.True(f.Agent.Can(AgentCommand.EndInteraction));
+        Assert.Contains(AgentCommand.EndInteraction, f.Agent.PermittedCommands);
+
+        f.Agent.EndInteraction(chat);
+
+        Assert.Equal(AgentState.AfterCallWork, f.Agent.State);
+        Assert.Empty(f.Agent.Interactions);
+        Assert.False(f.Agent.Can(AgentCommand.EndInteraction));
+        Assert.DoesNotContain(AgentCommand.EndInteraction, f.Agent.PermittedCommands);
+        var refusal = f.Agent.WhyNot(AgentCommand.EndInteraction)!;
+        Assert.Equal((AgentState.AfterCallWork, AgentRefusalReason.WrongState, "The agent has no interaction."), (refusal.State, refusal.Reason, refusal.Message));
+        var exception = Assert.Throws<AgentCommandRefusedException>(() => f.Agent.EndInteraction(chat));
+        Assert.Equal(refusal, exception.Refusal);
+        Assert.DoesNotContain(AgentCommand.EndInteraction, exception.PermittedCommands);
+    }
 
     [Fact]
     public void Permitted_commands_follow_the_state()
