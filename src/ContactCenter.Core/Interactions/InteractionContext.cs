@@ -15,7 +15,14 @@ public sealed class InteractionContext
 {
     private static readonly IReadOnlyDictionary<string, string> s_empty = new ReadOnlyDictionary<string, string>(new Dictionary<string, string>());
 
+    // The events of the input being applied, per thread: emptied after publishing, so it holds nothing between
+    // inputs and nothing of one interaction is seen by another. Taken (set to null) while in use, so that an
+    // Apply nested on the same thread (an event handler acting on another interaction) uses a list of its own.
+    [ThreadStatic]
+    private static List<InteractionEvent>? s_eventScratch;
+
     private InteractionSnapshot _snapshot;
+    private InteractionEventStream? _stream;
 
     internal InteractionContext(InteractionSnapshot initial, Lifecycle lifecycle, MediumTraits traits, InteractionOptions options)
     {
@@ -35,7 +42,21 @@ public sealed class InteractionContext
 
     internal InteractionOptions Options { get; }
 
-    internal InteractionEventStream Stream { get; } = new();
+    /// <summary>The event stream, created by the first subscription (an interaction nobody watches has none).</summary>
+    internal InteractionEventStream Stream
+    {
+        get
+        {
+            var stream = Volatile.Read(ref _stream);
+            if (stream is null)
+            {
+                _ = Interlocked.CompareExchange(ref _stream, new InteractionEventStream(), null);
+                stream = _stream!;
+            }
+
+            return stream;
+        }
+    }
 
     internal int NextPartyId { get; private set; }
 
@@ -98,9 +119,9 @@ public sealed class InteractionContext
             return InteractionState.Consulting;
         }
 
-        foreach (var party in parties)
+        for (int i = 0; i < parties.Count; i++)
         {
-            if (party.Role == PartyRole.ConferenceMember && party.IsPresent)
+            if (parties[i] is { Role: PartyRole.ConferenceMember, IsPresent: true })
             {
                 return InteractionState.Conferenced;
             }
@@ -109,13 +130,14 @@ public sealed class InteractionContext
         return Find(parties, PartyRole.Customer)?.State == PartyState.Held ? InteractionState.Held : InteractionState.Talking;
     }
 
+    // Index loops, not foreach: enumerating an IReadOnlyList<T> allocates an enumerator.
     internal static Party? Find(IReadOnlyList<Party> parties, PartyRole role)
     {
-        foreach (var party in parties)
+        for (int i = 0; i < parties.Count; i++)
         {
-            if (party.Role == role)
+            if (parties[i].Role == role)
             {
-                return party;
+                return parties[i];
             }
         }
 
@@ -124,11 +146,11 @@ public sealed class InteractionContext
 
     internal static Party? Find(IReadOnlyList<Party> parties, PartyId id)
     {
-        foreach (var party in parties)
+        for (int i = 0; i < parties.Count; i++)
         {
-            if (party.Id == id)
+            if (parties[i].Id == id)
             {
-                return party;
+                return parties[i];
             }
         }
 
@@ -175,18 +197,37 @@ public sealed class InteractionContext
             draft.IsSecure = false;
         }
 
-        var events = new List<InteractionEvent>(4);
+        var events = s_eventScratch ?? new List<InteractionEvent>(8);
+        s_eventScratch = null;
+        try
+        {
+            Publish(trigger, input, at, before, ref draft, state, events);
+        }
+        finally
+        {
+            events.Clear();
+            s_eventScratch = events;
+        }
+    }
+
+    /// <summary>Builds the events of one input, replaces the snapshot, then publishes the events in order.</summary>
+    private void Publish(
+        InteractionTrigger trigger, in InteractionInput input, Instant at, InteractionSnapshot before, ref Draft draft, InteractionState state, List<InteractionEvent> events)
+    {
         long sequence = before.Sequence;
         var id = before.Id;
         var correlation = input.CorrelationId;
 
         var newParties = draft.Parties;
-        for (int i = 0; i < newParties.Count; i++)
+        if (!ReferenceEquals(newParties, before.Parties))
         {
-            var previous = i < before.Parties.Count ? before.Parties[i] : null;
-            if (!Equals(previous, newParties[i]))
+            for (int i = 0; i < newParties.Count; i++)
             {
-                events.Add(new PartyChanged(id, ++sequence, at, correlation, trigger, previous, newParties[i]));
+                var previous = i < before.Parties.Count ? before.Parties[i] : null;
+                if (!Equals(previous, newParties[i]))
+                {
+                    events.Add(new PartyChanged(id, ++sequence, at, correlation, trigger, previous, newParties[i]));
+                }
             }
         }
 
@@ -261,9 +302,12 @@ public sealed class InteractionContext
             draft.IsSecure,
             sequence));
 
-        foreach (var @event in events)
+        if (Volatile.Read(ref _stream) is { } stream)
         {
-            Stream.Publish(@event);
+            for (int i = 0; i < events.Count; i++)
+            {
+                stream.Publish(events[i]);
+            }
         }
     }
 
@@ -396,7 +440,7 @@ public sealed class InteractionContext
                 draft.DisconnectAll();
                 break;
             case InteractionTrigger.RemoteHangUp:
-                Leave(draft);
+                Leave(ref draft);
                 break;
             case InteractionTrigger.TargetRinging:
                 draft.SetParty(draft.Consultation!.Target, static p => p.State == PartyState.Dialing ? p.With(PartyState.Alerting) : p);
@@ -420,7 +464,7 @@ public sealed class InteractionContext
                     case null or { IsPresent: false }:
                         break;
                     case { Role: PartyRole.Customer or PartyRole.Agent }:
-                        Leave(draft);
+                        Leave(ref draft);
                         break;
                     case { Role: PartyRole.ConsultTarget } when draft.Consultation?.Target == dropped.Id:
                         draft.CloseConsultation();
@@ -442,7 +486,7 @@ public sealed class InteractionContext
     /// The contact (or the agent's own leg) is gone: an offer is abandoned; anything else ends, with its
     /// consultation or conference.
     /// </summary>
-    private static void Leave(Draft draft)
+    private static void Leave(ref Draft draft)
     {
         if (draft.Lifecycle == Lifecycle.Offered)
         {
@@ -452,12 +496,17 @@ public sealed class InteractionContext
         draft.DisconnectAll();
     }
 
-    /// <summary>A mutable copy of a snapshot on which an input's effect is computed.</summary>
-    private sealed class Draft
+    /// <summary>
+    /// A mutable copy of a snapshot on which an input's effect is computed. A struct, local to one computation:
+    /// copies of the parties and notes are made only when they change.
+    /// </summary>
+    private struct Draft
     {
         private readonly InteractionSnapshot _origin;
         private Party[]? _parties;
+        private IReadOnlyList<Party>? _partiesView;
         private List<Note>? _notes;
+        private IReadOnlyList<Note>? _notesView;
 
         public Draft(InteractionSnapshot origin, Lifecycle lifecycle, int nextPartyId)
         {
@@ -476,9 +525,11 @@ public sealed class InteractionContext
 
         public int NextPartyId { get; private set; }
 
-        public IReadOnlyList<Party> Parties => _parties is null ? _origin.Parties : Array.AsReadOnly(_parties);
+        /// <summary>The parties: the snapshot's own list until one changes, then one read-only view of the copy.</summary>
+        public IReadOnlyList<Party> Parties => _parties is null ? _origin.Parties : _partiesView ??= Array.AsReadOnly(_parties);
 
-        public IReadOnlyList<Note> Notes => _notes is null ? _origin.Notes : _notes.AsReadOnly();
+        /// <summary>The notes: the snapshot's own list until one is added, then one read-only view of the copy.</summary>
+        public IReadOnlyList<Note> Notes => _notes is null ? _origin.Notes : _notesView ??= _notes.AsReadOnly();
 
         public Consultation? Consultation { get; set; }
 
@@ -527,6 +578,7 @@ public sealed class InteractionContext
             Array.Resize(ref parties, parties.Length + 1);
             parties[parties.Length - 1] = new Party(id, role, address, state);
             _parties = parties;
+            _partiesView = null;
             return id;
         }
 
