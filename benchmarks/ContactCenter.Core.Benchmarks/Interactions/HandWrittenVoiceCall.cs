@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using ContactCenter.Core.Interactions;
+using ContactCenter.Core.Internal;
 using ContactCenter.Core.Time;
 using NodaTime;
 
@@ -143,7 +144,7 @@ public sealed class HandWrittenVoiceCall
         }
     }
 
-    private (Instant At, Guid Correlation) Stamp(Guid? correlationId) => (_time.Now, correlationId ?? Guid.NewGuid());
+    private (Instant At, Guid Correlation) Stamp(Guid? correlationId) => (_time.Now, correlationId ?? Ids.Next());
 
     private void SetParty(int index, PartyState state, InteractionTrigger cause, Instant at, Guid correlation)
     {

@@ -4,6 +4,7 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using ContactCenter.Core.Interactions;
+using ContactCenter.Core.Internal;
 
 namespace ContactCenter.Core.Benchmarks.Interactions;
 
@@ -116,6 +117,10 @@ public class InteractionBenchmarks
     [Benchmark(Baseline = true)]
     [BenchmarkCategory(Stamp)]
     public Guid NewCorrelationId() => Guid.NewGuid();
+
+    [Benchmark]
+    [BenchmarkCategory(Stamp)]
+    public Guid SdkCorrelationId() => Ids.Next();
 
     [Benchmark]
     [BenchmarkCategory(Stamp)]

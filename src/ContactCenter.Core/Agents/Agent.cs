@@ -365,11 +365,11 @@ public sealed class Agent
             switch (kind)
             {
                 case AgentMachineContext.TimerKind.Offer:
-                    _context.Correlation = Guid.NewGuid();
+                    _context.Correlation = Ids.Next();
                     _machine.Fire(AgentTrigger.OfferTimedOut);
                     break;
                 case AgentMachineContext.TimerKind.AfterCallWork:
-                    _context.Correlation = Guid.NewGuid();
+                    _context.Correlation = Ids.Next();
                     _machine.Fire(AgentTrigger.AfterCallWorkTimedOut);
                     break;
                 default:
@@ -378,7 +378,7 @@ public sealed class Agent
                     _context.Correlation = _context.CountdownCorrelation;
                     if (!_context.TickLogoutCountdown())
                     {
-                        _context.Correlation = Guid.NewGuid();
+                        _context.Correlation = Ids.Next();
                         _machine.Fire(AgentTrigger.LogoutDeadlineReached);
                     }
 
@@ -426,7 +426,7 @@ public sealed class Agent
                 throw new AgentCommandRefusedException(Id, refusal, PermittedCore());
             }
 
-            _context.Correlation = correlationId ?? Guid.NewGuid();
+            _context.Correlation = correlationId ?? Ids.Next();
             _machine.Fire((AgentTrigger)command);
             Commit();
         }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using ContactCenter.Core.Interactions;
+using ContactCenter.Core.Internal;
 using ContactCenter.Core.StateMachines;
 using ContactCenter.Core.Time;
 using NodaTime;
@@ -331,7 +332,7 @@ public sealed class AgentMachineContext
         // the newer request supersedes it.
         ResolveIntent(DeferredIntentStatus.Superseded);
 
-        var intent = new DeferredIntent(Guid.NewGuid(), kind, reason, origin, Time.Now, null, DeferredIntentStatus.Pending);
+        var intent = new DeferredIntent(Ids.Next(), kind, reason, origin, Time.Now, null, DeferredIntentStatus.Pending);
         Intent = intent;
         Outbox.Add(new DeferredIntentRequested(Id, Time.Now, Correlation, intent));
     }
@@ -359,7 +360,7 @@ public sealed class AgentMachineContext
         {
             // LogOut while reserved: a pending not-ready intent is replaced by the logout.
             ResolveIntent(DeferredIntentStatus.Superseded);
-            intent = new DeferredIntent(Guid.NewGuid(), DeferredIntentKind.LogOut, null, DeferredIntentOrigin.Agent, now, deadline, DeferredIntentStatus.Pending);
+            intent = new DeferredIntent(Ids.Next(), DeferredIntentKind.LogOut, null, DeferredIntentOrigin.Agent, now, deadline, DeferredIntentStatus.Pending);
         }
 
         Intent = intent;

@@ -1,4 +1,5 @@
 using System;
+using ContactCenter.Core.Internal;
 
 namespace ContactCenter.Core.Interactions;
 
@@ -8,7 +9,7 @@ public readonly record struct InteractionId(Guid Value)
 {
     /// <summary>Creates a new, unique identifier.</summary>
     /// <returns>A fresh identifier.</returns>
-    public static InteractionId New() => new(Guid.NewGuid());
+    public static InteractionId New() => new(Ids.Next());
 
     /// <inheritdoc />
     public override string ToString() => Value.ToString("N");

@@ -14,14 +14,16 @@ namespace ContactCenter.Core.Interactions;
 /// <para><b>Two kinds of input.</b> Commands (<see cref="Accept"/>, <see cref="Hold"/>, ...) are what the agent
 /// wants; a refused command throws <see cref="InteractionCommandRefusedException"/> and changes nothing.
 /// Network events (<see cref="OnNetworkEvent"/>, <see cref="OnPartyDropped"/>) are what the telephony did; they
-/// are never refused: one that does not apply in the current state (late, duplicated) is ignored and the method
+/// are never refused: one that does not apply in the current state (a late one) is ignored and the method
 /// returns <see langword="false"/>.</para>
 /// <para><b>One source of truth.</b> The state is derived from the parties (and the life phase) in one place
 /// after every input; <see cref="Snapshot"/> gives state, parties and data taken after the same input.</para>
 /// <para><b>Threads.</b> Commands and network events may come from different threads: inputs are serialised
 /// (run to completion, one at a time) and events are published in order, under that serialisation. An input
 /// issued from inside an event handler, on the publishing thread, is queued and runs after the current one;
-/// its refusal, if any, surfaces to the caller of the outer input — avoid it.</para>
+/// if it is a command and is refused, the caller of the outer input (which was applied) receives that
+/// command's <see cref="InteractionCommandRefusedException"/>, naming it; a queued network event that no
+/// longer applies is ignored.</para>
 /// <para><b>Correlation.</b> Every method takes an optional correlation id (a new one when omitted); every event
 /// the input causes carries it.</para>
 /// </remarks>
@@ -144,7 +146,7 @@ public sealed class Interaction
     /// <param name="options">The centre's policy; <see cref="InteractionOptions.Default"/> when null.</param>
     /// <returns>The interaction, in <see cref="InteractionState.Offered"/> when offered, otherwise <see cref="InteractionState.Idle"/>
     /// (outbound voice-like and SMS) or <see cref="InteractionState.Working"/> (outbound email).</returns>
-    /// <exception cref="ArgumentException">The spec is invalid (empty contact address, unknown medium, an outbound chat not offered).</exception>
+    /// <exception cref="ArgumentException">The spec is invalid (no contact address, unknown medium, an outbound chat not offered).</exception>
     public static Interaction Create(InteractionSpec spec, InteractionOptions? options = null)
     {
         Guard.NotNull(spec);
@@ -399,7 +401,7 @@ public sealed class Interaction
     {
         Guard.NotNull(key);
         Guard.NotNull(value);
-        var input = new InteractionInput(InteractionTrigger.SetAttachedData, correlationId ?? Guid.NewGuid(), key, value);
+        var input = new InteractionInput(InteractionTrigger.SetAttachedData, correlationId ?? Ids.Next(), key, value);
         try
         {
             _machine.Fire(InteractionDefinitions.Typed(Media, InteractionTrigger.SetAttachedData), input);
@@ -410,7 +412,11 @@ public sealed class Interaction
         }
     }
 
-    /// <summary>Applies what the network reports. Never refused: an event that does not apply now (late or duplicated) is ignored.</summary>
+    /// <summary>
+    /// Applies what the network reports. Never refused: an event the current state does not accept (a late one)
+    /// is ignored and returns <see langword="false"/>; a repeated event that the state accepts but that changes
+    /// nothing (a second "target answered") returns <see langword="true"/> and publishes nothing.
+    /// </summary>
     /// <param name="networkEvent">The event; use <see cref="OnPartyDropped"/> for <see cref="NetworkEvent.PartyDropped"/>.</param>
     /// <param name="correlationId">Correlates the resulting events; a new id when null.</param>
     /// <returns><see langword="true"/> when applied, <see langword="false"/> when ignored.</returns>
@@ -456,16 +462,28 @@ public sealed class Interaction
             return false;
         }
 
-        var input = new InteractionInput(trigger, correlationId ?? Guid.NewGuid(), number: number);
+        var input = new InteractionInput(trigger, correlationId ?? Ids.Next(), number: number);
+        long applied = InteractionContext.AppliedOnThisThread;
         try
         {
             _machine.Fire(InteractionDefinitions.Typed(Media, trigger), input);
             return true;
         }
-        catch (UnhandledTriggerException)
+        catch (UnhandledTriggerException exception)
         {
-            // The state changed between the check and the firing: the event no longer applies.
-            return false;
+            if (applied == InteractionContext.AppliedOnThisThread)
+            {
+                // The state changed between the check and the firing: the event no longer applies.
+                return false;
+            }
+
+            // Applied; an input queued from an event handler meanwhile was refused.
+            if (NestedRefusal(exception) is { } refusal)
+            {
+                throw refusal;
+            }
+
+            return true;
         }
     }
 
@@ -495,17 +513,45 @@ public sealed class Interaction
     private void Execute(InteractionCommand command, Guid? correlationId, string? text = null, string? text2 = null, int number = 0)
     {
         var trigger = ToTrigger(command);
-        var input = new InteractionInput(trigger, correlationId ?? Guid.NewGuid(), text, text2, number);
+        var input = new InteractionInput(trigger, correlationId ?? Ids.Next(), text, text2, number);
+        long applied = InteractionContext.AppliedOnThisThread;
         try
         {
             _machine.Fire(InteractionDefinitions.Typed(Media, trigger), input);
         }
         catch (UnhandledTriggerException exception)
         {
-            var state = (InteractionState)exception.State;
-            var permitted = exception.PermittedTriggers.Cast<InteractionTrigger>().Where(static t => (int)t < 100).Select(static t => (InteractionCommand)t).ToArray();
-            throw new InteractionCommandRefusedException(Id, Media, state, command, permitted, Explain(command, state, exception.UnmetGuards));
+            if (applied == InteractionContext.AppliedOnThisThread)
+            {
+                throw Refusal(command, exception);
+            }
+
+            // This command was applied; an input queued from an event handler meanwhile was refused
+            // (a network event that no longer applied is simply ignored).
+            if (NestedRefusal(exception) is { } refusal)
+            {
+                throw refusal;
+            }
         }
+    }
+
+    /// <summary>The refusal of <paramref name="command"/>, from the engine's refusal.</summary>
+    private InteractionCommandRefusedException Refusal(InteractionCommand command, UnhandledTriggerException exception)
+    {
+        var state = (InteractionState)exception.State;
+        var permitted = exception.PermittedTriggers.Cast<InteractionTrigger>().Where(static t => (int)t < 100).Select(static t => (InteractionCommand)t).ToArray();
+        return new InteractionCommandRefusedException(Id, Media, state, command, permitted, Explain(command, state, exception.UnmetGuards));
+    }
+
+    /// <summary>
+    /// The refusal of an input that an event handler issued while another input was applied (the engine ran
+    /// it afterwards, on the same call): a command's refusal under that command's name; null for a network
+    /// event, which is never refused.
+    /// </summary>
+    private InteractionCommandRefusedException? NestedRefusal(UnhandledTriggerException exception)
+    {
+        var trigger = (InteractionTrigger)exception.Trigger;
+        return (int)trigger < 100 ? Refusal((InteractionCommand)(int)trigger, exception) : null;
     }
 
     private InteractionRefusal Explain(InteractionCommand command, InteractionState state, IReadOnlyList<string> unmetGuards)

@@ -21,6 +21,11 @@ public sealed class InteractionContext
     [ThreadStatic]
     private static List<InteractionEvent>? s_eventScratch;
 
+    // Inputs applied on this thread so far: lets a caller tell its own input's refusal from the refusal of
+    // an input queued from an event handler while its own input was being applied.
+    [ThreadStatic]
+    private static long s_appliedOnThisThread;
+
     private InteractionSnapshot _snapshot;
     private InteractionEventStream? _stream;
 
@@ -176,12 +181,16 @@ public sealed class InteractionContext
         return Derive(draft.Lifecycle, Traits, draft.Parties, draft.Consultation);
     }
 
+    /// <summary>The number of inputs applied on the calling thread so far.</summary>
+    internal static long AppliedOnThisThread => s_appliedOnThisThread;
+
     /// <summary>
     /// Applies an input that the machine accepted: computes its effect, checks that the machine's new state is
     /// the derived one, replaces the snapshot and publishes the events, in order. Runs under the machine's gate.
     /// </summary>
     internal void Apply(InteractionTrigger trigger, in InteractionInput input, InteractionState machineState)
     {
+        s_appliedOnThisThread++;
         var before = Snapshot;
         var at = Options.TimeSource.Now;
         var draft = Compute(trigger, input, at);

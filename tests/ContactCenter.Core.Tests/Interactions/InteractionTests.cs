@@ -661,4 +661,40 @@ public sealed class InteractionTests
         Assert.Equal(InteractionState.Talking, call.State);
         Assert.Throws<ArgumentException>(() => call.OnNetworkEvent(NetworkEvent.PartyDropped));
     }
+
+    [Fact]
+    public void A_command_refused_inside_an_event_handler_is_reported_under_its_own_name_and_the_outer_command_stays_applied()
+    {
+        var call = InteractionTestKit.Talking();
+        using var subscription = call.Events.Subscribe(e =>
+        {
+            if (e is InteractionStateChanged { Current: InteractionState.Held })
+            {
+                call.CompleteTransfer(); // not permitted while held: queued, then refused
+            }
+        });
+
+        var refusal = Assert.Throws<InteractionCommandRefusedException>(() => call.Hold());
+
+        Assert.Equal(InteractionCommand.CompleteTransfer, refusal.Command);
+        Assert.Equal(InteractionState.Held, call.State);
+    }
+
+    [Fact]
+    public void A_network_event_whose_handler_issues_a_refused_command_is_applied_and_reports_that_command()
+    {
+        var call = InteractionTestKit.Talking();
+        using var subscription = call.Events.Subscribe(e =>
+        {
+            if (e is InteractionStateChanged { Current: InteractionState.Ended })
+            {
+                call.Hold(); // not permitted once ended
+            }
+        });
+
+        var refusal = Assert.Throws<InteractionCommandRefusedException>(() => call.OnNetworkEvent(NetworkEvent.RemoteHangUp));
+
+        Assert.Equal(InteractionCommand.Hold, refusal.Command);
+        Assert.Equal(InteractionState.Ended, call.State);
+    }
 }
