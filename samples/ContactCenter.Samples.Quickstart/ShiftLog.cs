@@ -20,14 +20,6 @@ internal sealed class ShiftLog
 {
     private static readonly LocalTimePattern s_clock = LocalTimePattern.CreateWithInvariantCulture("HH:mm:ss");
 
-    /// <summary>The agent commands an agent clicks (the others are the router's, the host's or a supervisor's).</summary>
-    private static readonly HashSet<AgentCommand> s_agentButtons =
-    [
-        AgentCommand.LogIn, AgentCommand.LogOut, AgentCommand.SetReady, AgentCommand.SetNotReady,
-        AgentCommand.AcceptOffer, AgentCommand.RejectOffer, AgentCommand.ExtendAfterCallWork,
-        AgentCommand.EndAfterCallWork, AgentCommand.CancelIntent,
-    ];
-
     private readonly TextWriter _output;
     private readonly ITimeSource _time;
     private readonly Dictionary<InteractionId, string> _names = [];
@@ -68,10 +60,9 @@ internal sealed class ShiftLog
     /// <summary>The buttons the desktop enables for the agent now, and why <paramref name="disabled"/> is not one of them.</summary>
     public void Buttons(Agent agent, AgentCommand? disabled = null)
     {
-        // PermittedCommands also lists what the router and the host may do (Reserve, StartInteraction,
-        // EndInteraction...): a desktop shows the agent's own commands only.
-        var buttons = agent.PermittedCommands.Where(static c => s_agentButtons.Contains(c));
-        Line(_time.Now, "desktop", $"{agent.Id} buttons: {string.Join(", ", buttons)}");
+        // The agent's own commands only: PermittedCommands also lists what the router, the host or a
+        // supervisor may do (Reserve, StartInteraction, EndInteraction, OverrideIntent...).
+        Line(_time.Now, "desktop", $"{agent.Id} buttons: {string.Join(", ", agent.PermittedAgentCommands)}");
         if (disabled is { } command && agent.WhyNot(command) is { } refusal)
         {
             Line(_time.Now, "desktop", $"{agent.Id} {command} disabled: {refusal.Message}");

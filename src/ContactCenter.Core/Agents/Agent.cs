@@ -24,7 +24,9 @@ namespace ContactCenter.Core.Agents;
 /// agent; queries read a consistent snapshot. Events are delivered in the order they happened, one at a
 /// time; a command called from inside an event handler runs to completion first and its events follow the
 /// ones being delivered. Events may be delivered on the thread of another command that is publishing at the
-/// same time, so handlers should not block.</para>
+/// same time, so handlers should not block. A subscriber whose <c>OnNext</c> throws is detached and receives
+/// <c>OnError</c> with the exception; the other subscribers, the agent and the caller of the command are
+/// unaffected.</para>
 /// <para>Interactions are told to the agent by the host: <see cref="AcceptOffer"/> (an offer becomes an
 /// interaction), <see cref="StartInteraction"/> and <see cref="EndInteraction"/>. When the agent's last
 /// voice interaction (voice, callback or outbound campaign call) ends, after-call work starts by itself.</para>
@@ -146,7 +148,10 @@ public sealed class Agent
         }
     }
 
-    /// <summary>The commands permitted now, in <see cref="AgentCommand"/> order (arguments are not checked).</summary>
+    /// <summary>
+    /// The commands permitted now, in <see cref="AgentCommand"/> order (arguments are not checked): the agent's
+    /// own and those of the router, the host or a supervisor (see <see cref="PermittedAgentCommands"/>).
+    /// </summary>
     public IReadOnlyList<AgentCommand> PermittedCommands
     {
         get
@@ -159,8 +164,33 @@ public sealed class Agent
     }
 
     /// <summary>
+    /// The agent's own commands permitted now: the buttons its desktop enables. Those of
+    /// <see cref="PermittedCommands"/> whose <see cref="AgentCommands.SourceOf"/> is
+    /// <see cref="AgentCommandSource.Agent"/> (not the router's, the host's or a supervisor's), in
+    /// <see cref="AgentCommand"/> order (arguments are not checked).
+    /// </summary>
+    public IReadOnlyList<AgentCommand> PermittedAgentCommands
+    {
+        get
+        {
+            var permitted = new List<AgentCommand>();
+            foreach (var command in PermittedCommands)
+            {
+                if (AgentCommands.SourceOf(command) == AgentCommandSource.Agent)
+                {
+                    permitted.Add(command);
+                }
+            }
+
+            return permitted.AsReadOnly();
+        }
+    }
+
+    /// <summary>
     /// Everything that happens to the agent, in order. Subscribers see events from the moment they
-    /// subscribe. A subscriber that throws is detached; the others still get the event.
+    /// subscribe; the stream never completes. A subscriber whose <c>OnNext</c> throws is detached (and
+    /// receives <c>OnError</c> with the exception); the others still get the event, and neither the agent nor
+    /// the caller of the command (or the timer) that caused the event is affected.
     /// </summary>
     public IObservable<AgentEvent> Events { get; }
 
@@ -168,6 +198,8 @@ public sealed class Agent
     /// The countdown of a negotiated logout: on subscription while <see cref="AgentState.LogoutPending"/>,
     /// the time remaining now, then every tick (each second on the time source) down to zero; it completes
     /// when the agent leaves <see cref="AgentState.LogoutPending"/>. Completes at once in any other state.
+    /// A subscriber whose <c>OnNext</c> throws (on subscription or on a tick) is detached and receives
+    /// <c>OnError</c> with the exception, as on <see cref="Events"/>; the agent is unaffected.
     /// </summary>
     public IObservable<Duration> LogoutCountdown { get; }
 
@@ -388,8 +420,7 @@ public sealed class Agent
             Commit();
         }
 
-        // A faulting subscriber is detached; a timer has no caller to report it to.
-        _ = Publish();
+        Publish();
     }
 
     private static AgentCommandRefusal Refuse(AgentCommand command, AgentMachineContext context, AgentRefusalReason reason, string message) =>
@@ -431,10 +462,7 @@ public sealed class Agent
             Commit();
         }
 
-        if (Publish() is { } faults)
-        {
-            throw new TransitionObserverException(faults);
-        }
+        Publish();
     }
 
     private void Commit()
@@ -452,16 +480,19 @@ public sealed class Agent
         _context.ArgId = default;
     }
 
-    /// <summary>Delivers queued events in order, one at a time; returns the exceptions of subscribers that faulted.</summary>
-    private List<Exception>? Publish()
+    /// <summary>
+    /// Delivers queued events in order, one at a time. A subscriber whose <c>OnNext</c> throws is detached and
+    /// receives <c>OnError</c> with the exception (as on an interaction's stream); nothing is reported to the
+    /// caller, whose command (or timer) has completed.
+    /// </summary>
+    private void Publish()
     {
-        List<Exception>? faults = null;
         while (!_toPublish.IsEmpty)
         {
             if (Interlocked.CompareExchange(ref _publishing, 1, 0) != 0)
             {
                 // Another thread (or this one, further up the stack) is delivering: it will deliver these too.
-                return faults;
+                return;
             }
 
             try
@@ -474,10 +505,21 @@ public sealed class Agent
                         {
                             observer.OnNext(@event);
                         }
+#pragma warning disable CA1031 // A faulty subscriber must not corrupt the agent, starve the others or fail the command.
                         catch (Exception exception)
+#pragma warning restore CA1031
                         {
                             Remove(observer);
-                            (faults ??= []).Add(exception);
+                            try
+                            {
+                                observer.OnError(exception);
+                            }
+#pragma warning disable CA1031
+                            catch (Exception)
+#pragma warning restore CA1031
+                            {
+                                // Already detached; nothing more can be done for it.
+                            }
                         }
                     }
                 }
@@ -487,8 +529,6 @@ public sealed class Agent
                 Volatile.Write(ref _publishing, 0);
             }
         }
-
-        return faults;
     }
 
     private ReadOnlyCollection<AgentCommand> PermittedCore()
@@ -631,12 +671,27 @@ public sealed class Agent
                 var relay = new CountdownRelay(observer, remaining);
                 var subscription = agent.Events.Subscribe(relay);
                 relay.Subscription = subscription;
-                observer.OnNext(remaining);
+                try
+                {
+                    observer.OnNext(remaining);
+                }
+#pragma warning disable CA1031 // Same policy as a tick: the faulting subscriber is detached and told, the subscriber's caller is not.
+                catch (Exception exception)
+#pragma warning restore CA1031
+                {
+                    relay.OnError(exception);
+                }
+
                 return subscription;
             }
         }
     }
 
+    /// <summary>
+    /// Relays the ticks of <see cref="Events"/> to a countdown subscriber. When that subscriber's <c>OnNext</c>
+    /// throws, the relay is detached from <see cref="Events"/>, which calls <see cref="OnError"/>: the
+    /// subscriber receives the exception there, then nothing more.
+    /// </summary>
     private sealed class CountdownRelay(IObserver<Duration> observer, Duration last) : IObserver<AgentEvent>
     {
         private Duration _last = last;
@@ -650,6 +705,23 @@ public sealed class Agent
 
         public void OnError(Exception error)
         {
+            if (_done)
+            {
+                // The countdown already completed (its subscriber's OnCompleted threw): nothing more is said.
+                return;
+            }
+
+            _done = true;
+            Subscription?.Dispose();
+            try
+            {
+                observer.OnError(error);
+            }
+#pragma warning disable CA1031 // Already detached; nothing more can be done for it.
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+            }
         }
 
         public void OnNext(AgentEvent value)

@@ -4,6 +4,8 @@ namespace ContactCenter.Core.Agents;
 /// What the agent, a supervisor, the desktop host, a router or a dialer asks of an <see cref="Agent"/>;
 /// each value has one method on <see cref="Agent"/>. Used by <see cref="Agent.PermittedCommands"/>,
 /// <see cref="Agent.Can"/> and <see cref="Agent.WhyNot"/> to enable or grey buttons.
+/// <see cref="AgentCommands.SourceOf"/> tells who issues each one; <see cref="Agent.PermittedAgentCommands"/>
+/// keeps the agent's own.
 /// </summary>
 public enum AgentCommand
 {

@@ -1033,19 +1033,6 @@ public sealed class AgentTests
     }
 
     [Fact]
-    public void A_subscriber_that_throws_is_detached_and_others_still_get_the_event()
-    {
-        using var f = new AgentFixture(s_options);
-        using var faulty = f.Agent.Events.Subscribe(new ThrowingObserver());
-
-        Assert.Throws<ContactCenter.Core.StateMachines.TransitionObserverException>(() => f.Agent.LogIn());
-        f.Agent.SetReady();
-
-        Assert.Equal(AgentState.Ready, f.Agent.State);
-        Assert.Equal(2, f.OfType<AgentStateChanged>().Count);
-    }
-
-    [Fact]
     public void A_command_from_an_event_handler_runs_after_the_current_events_in_order()
     {
         using var f = new AgentFixture(s_options);
@@ -1089,19 +1076,6 @@ public sealed class AgentTests
         public void OnError(Exception error) => throw error;
 
         public void OnNext(Duration value) => values.Add(value);
-    }
-
-    private sealed class ThrowingObserver : IObserver<AgentEvent>
-    {
-        public void OnCompleted()
-        {
-        }
-
-        public void OnError(Exception error)
-        {
-        }
-
-        public void OnNext(AgentEvent value) => throw new InvalidOperationException("subscriber bug");
     }
 
     private sealed class ReadyOnLogIn(Agent agent) : IObserver<AgentEvent>
