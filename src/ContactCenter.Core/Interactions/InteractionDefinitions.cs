@@ -361,12 +361,11 @@ public static class InteractionDefinitions
             _builder.Configure(state).InternalTransition(_typed[trigger], s_apply);
         }
 
-        /// <summary>A guarded input that does not change the state (a guarded re-entry: guarded internal transitions cannot read arguments).</summary>
+        /// <summary>A guarded input that changes data or parties but not the state.</summary>
         public void StayIf(InteractionState state, InteractionTrigger trigger, Func<InteractionContext, bool> guard, string description)
         {
             Use(state, trigger);
-            _builder.Configure(state).PermitReentryIf(trigger, guard, description);
-            Entry(state, trigger);
+            _builder.Configure(state).InternalTransitionIf(_typed[trigger], guard, s_apply, description);
         }
 
         public Medium Build() =>

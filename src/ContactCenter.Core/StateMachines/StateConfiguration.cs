@@ -224,7 +224,7 @@ public sealed class StateConfiguration<TState, TTrigger, TContext>
     /// <returns>This configuration.</returns>
     public StateConfiguration<TState, TTrigger, TContext> InternalTransition(
         TTrigger trigger, Action<TContext, Transition<TState, TTrigger>> action) =>
-        AddInternal(trigger, null, null, new StateAction<TState, TTrigger, TContext> { Action = NotNull(action, nameof(action)) });
+        AddInternal(trigger, null, null, null, new StateAction<TState, TTrigger, TContext> { Action = NotNull(action, nameof(action)) });
 
     /// <summary>Runs <paramref name="action"/> without changing state when <paramref name="trigger"/> fires and <paramref name="guard"/> holds.</summary>
     /// <param name="trigger">The trigger.</param>
@@ -237,7 +237,7 @@ public sealed class StateConfiguration<TState, TTrigger, TContext>
         Func<TContext, bool> guard,
         Action<TContext, Transition<TState, TTrigger>> action,
         [CallerArgumentExpression(nameof(guard))] string? guardDescription = null) =>
-        AddInternal(trigger, NotNull(guard, nameof(guard)), guardDescription, new StateAction<TState, TTrigger, TContext> { Action = NotNull(action, nameof(action)) });
+        AddInternal(trigger, NotNull(guard, nameof(guard)), null, guardDescription, new StateAction<TState, TTrigger, TContext> { Action = NotNull(action, nameof(action)) });
 
     /// <summary>Runs <paramref name="action"/> with the trigger's argument without changing state.</summary>
     /// <typeparam name="T1">The type of the trigger argument.</typeparam>
@@ -246,7 +246,51 @@ public sealed class StateConfiguration<TState, TTrigger, TContext>
     /// <returns>This configuration.</returns>
     public StateConfiguration<TState, TTrigger, TContext> InternalTransition<T1>(
         TriggerWithParameters<TTrigger, T1> trigger, Action<TContext, T1, Transition<TState, TTrigger>> action) =>
-        AddInternal(Checked(trigger), null, null, new StateAction<TState, TTrigger, TContext> { ArgsAction = NotNull(action, nameof(action)) });
+        AddInternal(Checked(trigger), null, null, null, new StateAction<TState, TTrigger, TContext> { ArgsAction = NotNull(action, nameof(action)) });
+
+    /// <summary>
+    /// Runs <paramref name="action"/> with the trigger's argument without changing state, when
+    /// <paramref name="trigger"/> fires and <paramref name="guard"/> holds.
+    /// </summary>
+    /// <typeparam name="T1">The type of the trigger argument.</typeparam>
+    /// <param name="trigger">The parameterised trigger.</param>
+    /// <param name="guard">The guard, evaluated against the instance's context.</param>
+    /// <param name="action">The action.</param>
+    /// <param name="guardDescription">Describes the guard in refusals and graphs; defaults to the guard's source text.</param>
+    /// <returns>This configuration.</returns>
+    public StateConfiguration<TState, TTrigger, TContext> InternalTransitionIf<T1>(
+        TriggerWithParameters<TTrigger, T1> trigger,
+        Func<TContext, bool> guard,
+        Action<TContext, T1, Transition<TState, TTrigger>> action,
+        [CallerArgumentExpression(nameof(guard))] string? guardDescription = null) =>
+        AddInternal(
+            Checked(trigger),
+            NotNull(guard, nameof(guard)),
+            null,
+            guardDescription,
+            new StateAction<TState, TTrigger, TContext> { ArgsAction = NotNull(action, nameof(action)) });
+
+    /// <summary>
+    /// Runs <paramref name="action"/> with the trigger's argument without changing state, when
+    /// <paramref name="trigger"/> fires and <paramref name="guard"/> holds for its argument.
+    /// </summary>
+    /// <typeparam name="T1">The type of the trigger argument.</typeparam>
+    /// <param name="trigger">The parameterised trigger.</param>
+    /// <param name="guard">The guard, evaluated against the context and the argument.</param>
+    /// <param name="action">The action.</param>
+    /// <param name="guardDescription">Describes the guard in refusals and graphs; defaults to the guard's source text.</param>
+    /// <returns>This configuration.</returns>
+    public StateConfiguration<TState, TTrigger, TContext> InternalTransitionIf<T1>(
+        TriggerWithParameters<TTrigger, T1> trigger,
+        Func<TContext, T1, bool> guard,
+        Action<TContext, T1, Transition<TState, TTrigger>> action,
+        [CallerArgumentExpression(nameof(guard))] string? guardDescription = null) =>
+        AddInternal(
+            Checked(trigger),
+            null,
+            NotNull(guard, nameof(guard)),
+            guardDescription,
+            new StateAction<TState, TTrigger, TContext> { ArgsAction = NotNull(action, nameof(action)) });
 
     /// <summary>Runs <paramref name="action"/> with the trigger's arguments without changing state.</summary>
     /// <typeparam name="T1">The type of the first argument.</typeparam>
@@ -256,7 +300,7 @@ public sealed class StateConfiguration<TState, TTrigger, TContext>
     /// <returns>This configuration.</returns>
     public StateConfiguration<TState, TTrigger, TContext> InternalTransition<T1, T2>(
         TriggerWithParameters<TTrigger, T1, T2> trigger, Action<TContext, T1, T2, Transition<TState, TTrigger>> action) =>
-        AddInternal(Checked(trigger), null, null, new StateAction<TState, TTrigger, TContext> { ArgsAction = NotNull(action, nameof(action)) });
+        AddInternal(Checked(trigger), null, null, null, new StateAction<TState, TTrigger, TContext> { ArgsAction = NotNull(action, nameof(action)) });
 
     /// <summary>Runs <paramref name="action"/> with the trigger's arguments without changing state.</summary>
     /// <typeparam name="T1">The type of the first argument.</typeparam>
@@ -267,7 +311,7 @@ public sealed class StateConfiguration<TState, TTrigger, TContext>
     /// <returns>This configuration.</returns>
     public StateConfiguration<TState, TTrigger, TContext> InternalTransition<T1, T2, T3>(
         TriggerWithParameters<TTrigger, T1, T2, T3> trigger, Action<TContext, T1, T2, T3, Transition<TState, TTrigger>> action) =>
-        AddInternal(Checked(trigger), null, null, new StateAction<TState, TTrigger, TContext> { ArgsAction = NotNull(action, nameof(action)) });
+        AddInternal(Checked(trigger), null, null, null, new StateAction<TState, TTrigger, TContext> { ArgsAction = NotNull(action, nameof(action)) });
 
     /// <summary>Runs the asynchronous <paramref name="action"/> without changing state; fire with <c>FireAsync</c>.</summary>
     /// <param name="trigger">The trigger.</param>
@@ -275,7 +319,7 @@ public sealed class StateConfiguration<TState, TTrigger, TContext>
     /// <returns>This configuration.</returns>
     public StateConfiguration<TState, TTrigger, TContext> InternalTransitionAsync(
         TTrigger trigger, Func<TContext, Transition<TState, TTrigger>, CancellationToken, ValueTask> action) =>
-        AddInternal(trigger, null, null, new StateAction<TState, TTrigger, TContext> { AsyncAction = NotNull(action, nameof(action)) });
+        AddInternal(trigger, null, null, null, new StateAction<TState, TTrigger, TContext> { AsyncAction = NotNull(action, nameof(action)) });
 
     // ----- hierarchy ---------------------------------------------------------------------------
 
@@ -514,7 +558,7 @@ public sealed class StateConfiguration<TState, TTrigger, TContext>
     }
 
     private StateConfiguration<TState, TTrigger, TContext> AddInternal(
-        TTrigger trigger, Func<TContext, bool>? guard, string? guardDescription, StateAction<TState, TTrigger, TContext> action)
+        TTrigger trigger, Func<TContext, bool>? guard, Delegate? argsGuard, string? guardDescription, StateAction<TState, TTrigger, TContext> action)
     {
         Behaviours.Add(new TriggerBehaviour<TState, TTrigger, TContext>
         {
@@ -523,7 +567,8 @@ public sealed class StateConfiguration<TState, TTrigger, TContext>
             TriggerIndex = StateMachineBuilder<TState, TTrigger, TContext>.TriggerIndexOf(trigger),
             Trigger = trigger,
             Guard = guard,
-            GuardDescription = guard is null ? null : guardDescription ?? "guard",
+            ArgsGuard = argsGuard,
+            GuardDescription = guard is null && argsGuard is null ? null : guardDescription ?? "guard",
             InternalAction = action,
         });
         return this;

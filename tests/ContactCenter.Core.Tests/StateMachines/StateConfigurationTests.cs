@@ -575,6 +575,44 @@ public sealed class StateConfigurationTests
     }
 
     [Fact]
+    public void Typed_InternalTransitionIf_runs_its_action_with_the_argument_only_while_the_context_guard_holds()
+    {
+        var builder = UnitMachines.LoggingHierarchy();
+        var ask = builder.SetTriggerParameters<int>(UnitTrigger.Ask);
+        builder.Configure(UnitState.ChildA)
+            .InternalTransitionIf(ask, static context => context.Allowed, static (context, a, transition) => context.Record($"ask {a} in {transition.Destination}"), "asking allowed");
+        var machine = builder.Build(UnitState.Idle).Rehydrate(new UnitContext(), UnitState.ChildA);
+        var recorder = UnitMachines.Record(machine);
+
+        var refusal = Assert.Throws<UnhandledTriggerException>(() => machine.Fire(ask, 1));
+        machine.Context.Allowed = true;
+        machine.Fire(ask, 2);
+
+        Assert.Equal(new[] { "asking allowed" }, refusal.UnmetGuards);
+        Assert.Equal(new[] { "ask 2 in ChildA" }, machine.Context.Log);
+        Assert.Equal(UnitState.ChildA, machine.State);
+        Assert.Empty(recorder.Received);
+    }
+
+    [Fact]
+    public void Typed_InternalTransitionIf_with_an_argument_guard_evaluates_the_argument()
+    {
+        var builder = UnitMachines.LoggingHierarchy();
+        var ask = builder.SetTriggerParameters<int>(UnitTrigger.Ask);
+        builder.Configure(UnitState.Other)
+            .InternalTransitionIf(ask, static (_, a) => a > 0, static (context, a, _) => context.Record($"ask {a}"), "a positive number");
+        var machine = builder.Build(UnitState.Other).CreateMachine(new UnitContext());
+
+        Assert.True(machine.CanFire(UnitTrigger.Ask));
+        Assert.False(machine.CanFire(ask, 0));
+        var refusal = Assert.Throws<UnhandledTriggerException>(() => machine.Fire(ask, 0));
+        machine.Fire(ask, 3);
+
+        Assert.Equal(new[] { "a positive number" }, refusal.UnmetGuards);
+        Assert.Equal(new[] { "ask 3" }, machine.Context.Log);
+    }
+
+    [Fact]
     public void Typed_InternalTransition_receives_one_two_or_three_arguments()
     {
         var builder = UnitMachines.LoggingHierarchy();
