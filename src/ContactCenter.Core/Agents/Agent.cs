@@ -37,7 +37,7 @@ public sealed class Agent
     private readonly AgentMachineContext _context;
     private readonly StateMachine<AgentState, AgentTrigger, AgentMachineContext> _machine;
     private readonly ConcurrentQueue<AgentEvent> _toPublish = new();
-    private IObserver<AgentEvent>[] _observers = [];
+    private readonly ObserverList<AgentEvent> _observers = new();
     private int _publishing;
 
     /// <summary>Creates a logged-out agent.</summary>
@@ -499,29 +499,7 @@ public sealed class Agent
             {
                 while (_toPublish.TryDequeue(out var @event))
                 {
-                    foreach (var observer in Volatile.Read(ref _observers))
-                    {
-                        try
-                        {
-                            observer.OnNext(@event);
-                        }
-#pragma warning disable CA1031 // A faulty subscriber must not corrupt the agent, starve the others or fail the command.
-                        catch (Exception exception)
-#pragma warning restore CA1031
-                        {
-                            Remove(observer);
-                            try
-                            {
-                                observer.OnError(exception);
-                            }
-#pragma warning disable CA1031
-                            catch (Exception)
-#pragma warning restore CA1031
-                            {
-                                // Already detached; nothing more can be done for it.
-                            }
-                        }
-                    }
+                    _observers.Publish(@event);
                 }
             }
             finally
@@ -593,65 +571,10 @@ public sealed class Agent
         _ => $"{command} is not permitted while the agent is {state}.",
     };
 
-    private void Add(IObserver<AgentEvent> observer)
-    {
-        IObserver<AgentEvent>[] current, updated;
-        do
-        {
-            current = Volatile.Read(ref _observers);
-            updated = [.. current, observer];
-        }
-        while (Interlocked.CompareExchange(ref _observers, updated, current) != current);
-    }
-
-    private void Remove(IObserver<AgentEvent> observer)
-    {
-        IObserver<AgentEvent>[] current, updated;
-        do
-        {
-            current = Volatile.Read(ref _observers);
-            int index = Array.IndexOf(current, observer);
-            if (index < 0)
-            {
-                return;
-            }
-
-            updated = new IObserver<AgentEvent>[current.Length - 1];
-            Array.Copy(current, 0, updated, 0, index);
-            Array.Copy(current, index + 1, updated, index, current.Length - index - 1);
-        }
-        while (Interlocked.CompareExchange(ref _observers, updated, current) != current);
-    }
-
     private sealed class EventStream(Agent agent) : IObservable<AgentEvent>
     {
-        public IDisposable Subscribe(IObserver<AgentEvent> observer)
-        {
-            Guard.NotNull(observer);
-
-            // A new wrapper per subscription, so that subscribing the same observer twice works as Rx does.
-            var subscription = new Subscription(agent, new ObserverBox(observer));
-            agent.Add(subscription.Box);
-            return subscription;
-        }
-    }
-
-    private sealed class ObserverBox(IObserver<AgentEvent> inner) : IObserver<AgentEvent>
-    {
-        public void OnCompleted() => inner.OnCompleted();
-
-        public void OnError(Exception error) => inner.OnError(error);
-
-        public void OnNext(AgentEvent value) => inner.OnNext(value);
-    }
-
-    private sealed class Subscription(Agent agent, ObserverBox box) : IDisposable
-    {
-        private Agent? _agent = agent;
-
-        public ObserverBox Box { get; } = box;
-
-        public void Dispose() => Interlocked.Exchange(ref _agent, null)?.Remove(Box);
+        // Each subscription is its own entry, so subscribing the same observer twice works as Rx does.
+        public IDisposable Subscribe(IObserver<AgentEvent> observer) => agent._observers.Add(observer);
     }
 
     private sealed class CountdownStream(Agent agent) : IObservable<Duration>
