@@ -85,12 +85,15 @@ public static class QuickstartShift
         time.AdvanceTo(At(8, 2));
         var call1 = Offer(log, arrivingCalls, callOptions, 1, FirstCallerNumber, "support");
         alice.Reserve(call1.Id, MediaType.Voice, "support"); // the router reserves Alice for it
+
+        // The agent does not watch calls: the link tells it what the call does, carrying the call's correlation
+        // ids. Accepted: AcceptOffer (Alice becomes Busy). Ended, here or by the caller hanging up: EndInteraction.
+        using var following1 = AgentInteractionLink.Follow(alice, call1);
         log.Buttons(call1); // an offer: Accept or Reject
 
         time.AdvanceTo(At(8, 2, 4));
         log.Step("alice clicks Accept");
-        call1.Accept();
-        alice.AcceptOffer(); // the agent does not watch calls: the host tells it (and Alice becomes Busy)
+        call1.Accept(); // the link accepts the offer on Alice's side: she becomes Busy
         log.Buttons(call1); // a live call: hold, consult, transfer, DTMF, notes...
 
         time.AdvanceTo(At(8, 3, 30));
@@ -106,10 +109,9 @@ public static class QuickstartShift
         log.Step("alice hangs up");
         call1.Disconnect(); // the call moves to wrap-up (Ended): disposition and notes are still editable
 
-        // Telling the agent that its last voice call ended starts after-call work by itself, timed by the
-        // queue's configuration. (A desktop calls EndInteraction whenever a call reaches Ended, including
-        // when the caller hangs up: that arrives as OnNetworkEvent(NetworkEvent.RemoteHangUp).)
-        alice.EndInteraction(call1.Id);
+        // The link tells the agent that its last voice call ended, which starts after-call work by itself,
+        // timed by the queue's configuration. (It does so whenever a call reaches Ended, including when the
+        // caller hangs up: that arrives as OnNetworkEvent(NetworkEvent.RemoteHangUp).)
         log.Buttons(call1, InteractionCommand.MarkDone); // Mark done is disabled: no disposition yet
 
         time.AdvanceTo(At(8, 6, 25));
@@ -125,11 +127,11 @@ public static class QuickstartShift
         time.AdvanceTo(At(8, 10));
         var call2 = Offer(log, arrivingCalls, callOptions, 2, SecondCallerNumber, "sales");
         alice.Reserve(call2.Id, MediaType.Voice, "sales");
+        using var following2 = AgentInteractionLink.Follow(alice, call2);
 
         time.AdvanceTo(At(8, 10, 3));
         log.Step("alice clicks Accept");
         call2.Accept();
-        alice.AcceptOffer();
 
         time.AdvanceTo(At(8, 12));
         log.Step("alice consults bruno to transfer the caller to him");
@@ -144,8 +146,7 @@ public static class QuickstartShift
 
         time.AdvanceTo(At(8, 12, 40));
         log.Step("alice completes the transfer");
-        call2.CompleteTransfer(); // the transfer reason is appended to the notes automatically
-        alice.EndInteraction(call2.Id); // after-call work again, with the "sales" duration
+        call2.CompleteTransfer(); // the transfer reason is appended to the notes; the link: after-call work again ("sales")
 
         time.AdvanceTo(At(8, 13));
         log.Step("alice sets the disposition and marks the call done");
