@@ -212,9 +212,9 @@ public static class InteractionDefinitions
     private static void Consulting(MediumBuilder m, bool alternate)
     {
         m.GoIf(InteractionState.Consulting, InteractionTrigger.CompleteTransfer, InteractionState.Ended,
-            static c => c.IsTransferConsultation && c.TargetState == PartyState.Connected, "the consultation is for a transfer and the target is connected");
+            static c => c.IsTransferConsultation && c.TargetState is PartyState.Connected or PartyState.Held, "the consultation is for a transfer and the target is connected");
         m.GoIf(InteractionState.Consulting, InteractionTrigger.CompleteConference, InteractionState.Conferenced,
-            static c => !c.IsTransferConsultation && c.TargetState == PartyState.Connected, "the consultation is for a conference and the target is connected");
+            static c => !c.IsTransferConsultation && c.TargetState is PartyState.Connected or PartyState.Held, "the consultation is for a conference and the target is connected");
         if (alternate)
         {
             m.StayIf(InteractionState.Consulting, InteractionTrigger.Alternate, static c => c.TargetState is PartyState.Connected or PartyState.Held, "the target is connected");

@@ -308,6 +308,31 @@ public sealed class InteractionTests
     }
 
     [Fact]
+    public void Complete_transfer_is_permitted_while_the_answered_target_is_on_hold_after_alternate()
+    {
+        var call = ConsultingConnected(forTransfer: true);
+        call.Alternate();
+
+        call.CompleteTransfer();
+
+        Assert.Equal(InteractionState.Ended, call.State);
+        Assert.All(call.Parties, static p => Assert.Equal(PartyState.Disconnected, p.State));
+    }
+
+    [Fact]
+    public void Complete_conference_after_alternate_joins_every_party_connected()
+    {
+        var call = ConsultingConnected(forTransfer: false);
+        call.Alternate();
+
+        call.CompleteConference();
+
+        Assert.Equal(InteractionState.Conferenced, call.State);
+        Assert.Equal(PartyState.Connected, call.Customer().State);
+        Assert.Contains(call.Parties, static p => p.Role == PartyRole.ConferenceMember && p.State == PartyState.Connected);
+    }
+
+    [Fact]
     public void Alternate_requires_a_connected_target()
     {
         var call = Talking();
