@@ -387,7 +387,9 @@ public sealed class InteractionContext
             case InteractionTrigger.ConsultForConference:
                 if (Traits.HoldsForConsultation)
                 {
+                    // The contact, with the conference when there is one.
                     draft.SetRole(PartyRole.Customer, PartyState.Held);
+                    draft.SetRole(PartyRole.ConferenceMember, PartyState.Held);
                 }
 
                 var target = draft.AddParty(PartyRole.ConsultTarget, input.Text!, PartyState.Dialing);
@@ -396,6 +398,7 @@ public sealed class InteractionContext
                 break;
             case InteractionTrigger.CompleteConference:
                 draft.SetRole(PartyRole.Customer, PartyState.Connected);
+                draft.SetRole(PartyRole.ConferenceMember, PartyState.Connected);
                 draft.SetParty(draft.Consultation!.Target, static p => p with { Role = PartyRole.ConferenceMember, State = PartyState.Connected });
                 draft.Consultation = null;
                 break;
@@ -409,11 +412,13 @@ public sealed class InteractionContext
                 var customer = Find(draft.Parties, PartyRole.Customer)!;
                 var swapped = customer.State == PartyState.Held ? PartyState.Connected : PartyState.Held;
                 draft.SetRole(PartyRole.Customer, swapped);
+                draft.SetRole(PartyRole.ConferenceMember, swapped);
                 draft.SetParty(draft.Consultation!.Target, p => p.With(swapped == PartyState.Held ? PartyState.Connected : PartyState.Held));
                 break;
             case InteractionTrigger.Reconnect:
                 draft.CloseConsultation();
                 draft.SetRole(PartyRole.Customer, PartyState.Connected);
+                draft.SetRole(PartyRole.ConferenceMember, PartyState.Connected);
                 break;
             case InteractionTrigger.BlindTransfer:
                 draft.AddNote(input.Text2, NoteKind.TransferReason, at);
@@ -463,8 +468,10 @@ public sealed class InteractionContext
                 draft.SetParty(draft.Consultation!.Target, static p => p.With(PartyState.Disconnected));
                 break;
             case InteractionTrigger.TargetHangUp:
-                // Back to the contact as they were: held (voice) or talking (after Alternate, or chat).
+                // Back to the contact as they were: held (voice) or talking (after Alternate, or chat);
+                // back to the conference, every party connected, when the consultation was opened from one.
                 draft.CloseConsultation();
+                draft.RejoinConference();
                 break;
             case InteractionTrigger.PartyDropped:
                 var dropped = Find(draft.Parties, new PartyId(input.Number));
@@ -477,6 +484,7 @@ public sealed class InteractionContext
                         break;
                     case { Role: PartyRole.ConsultTarget } when draft.Consultation?.Target == dropped.Id:
                         draft.CloseConsultation();
+                        draft.RejoinConference();
                         break;
                     default:
                         draft.SetParty(dropped.Id, static p => p.With(PartyState.Disconnected));
@@ -615,6 +623,21 @@ public sealed class InteractionContext
             {
                 SetParty(consultation.Target, static p => p.With(PartyState.Disconnected));
                 Consultation = null;
+            }
+        }
+
+        /// <summary>With a conference member still present (a consultation opened from a conference), connects the contact and the members again.</summary>
+        public void RejoinConference()
+        {
+            var parties = Parties;
+            for (int i = 0; i < parties.Count; i++)
+            {
+                if (parties[i] is { Role: PartyRole.ConferenceMember, IsPresent: true })
+                {
+                    SetRole(PartyRole.Customer, PartyState.Connected);
+                    SetRole(PartyRole.ConferenceMember, PartyState.Connected);
+                    return;
+                }
             }
         }
 

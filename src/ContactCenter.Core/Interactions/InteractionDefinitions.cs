@@ -220,18 +220,22 @@ public static class InteractionDefinitions
             m.StayIf(InteractionState.Consulting, InteractionTrigger.Alternate, static c => c.TargetState is PartyState.Connected or PartyState.Held, "the target is connected");
         }
 
-        m.Go(InteractionState.Consulting, InteractionTrigger.Reconnect, InteractionState.Talking);
+        // From a conference's consultation, the conference comes back (every party connected).
+        m.Dynamic(InteractionState.Consulting, InteractionTrigger.Reconnect, InteractionState.Talking, InteractionState.Conferenced);
         m.Go(InteractionState.Consulting, InteractionTrigger.Disconnect, InteractionState.Ended);
         m.Stay(InteractionState.Consulting, InteractionTrigger.TargetRinging);
         m.Stay(InteractionState.Consulting, InteractionTrigger.TargetAnswered);
         m.Stay(InteractionState.Consulting, InteractionTrigger.TargetFailed);
-        m.Dynamic(InteractionState.Consulting, InteractionTrigger.TargetHangUp, InteractionState.Held, InteractionState.Talking);
+        m.Dynamic(InteractionState.Consulting, InteractionTrigger.TargetHangUp, InteractionState.Held, InteractionState.Talking, InteractionState.Conferenced);
         m.Go(InteractionState.Consulting, InteractionTrigger.RemoteHangUp, InteractionState.Ended);
-        m.Dynamic(InteractionState.Consulting, InteractionTrigger.PartyDropped, InteractionState.Ended, InteractionState.Held, InteractionState.Talking, InteractionState.Consulting);
+        m.Dynamic(InteractionState.Consulting, InteractionTrigger.PartyDropped,
+            InteractionState.Ended, InteractionState.Held, InteractionState.Talking, InteractionState.Consulting, InteractionState.Conferenced);
     }
 
     private static void Conferenced(MediumBuilder m)
     {
+        // A conference grows by consulting the next target; transferring a conference is not supported.
+        m.Go(InteractionState.Conferenced, InteractionTrigger.ConsultForConference, InteractionState.Consulting);
         m.Go(InteractionState.Conferenced, InteractionTrigger.EndConference, InteractionState.Talking);
         m.Dynamic(InteractionState.Conferenced, InteractionTrigger.DropParty, InteractionState.Conferenced, InteractionState.Talking);
         m.Go(InteractionState.Conferenced, InteractionTrigger.Disconnect, InteractionState.Ended);

@@ -204,9 +204,18 @@ internal static class InteractionDriver
             yield return "Conferenced without customer and members";
         }
 
-        if (state == InteractionState.Consulting && snapshot.Parties.Count(p => p.State == PartyState.Held) > 1)
+        // The contact's leg is the contact with the conference members (several parties once a conference grows):
+        // both legs held means the contact and the target held, not more than one held party.
+        if (state == InteractionState.Consulting && customer.State == PartyState.Held
+            && snapshot.Parties.Any(p => p.Role == PartyRole.ConsultTarget && p.State == PartyState.Held))
         {
             yield return "both legs held during a consultation";
+        }
+
+        if (state is InteractionState.Consulting or InteractionState.Conferenced
+            && snapshot.Parties.Any(p => p.Role == PartyRole.ConferenceMember && p.IsPresent && p.State != customer.State))
+        {
+            yield return $"a conference member not on the contact's leg in {state}";
         }
 
         if (state == InteractionState.Consulting && interaction.Media != MediaType.Chat

@@ -408,6 +408,161 @@ public sealed class InteractionTests
         Assert.Equal(InteractionState.Ended, other.State);
     }
 
+    // ----- a growing conference ----------------------------------------------------------------------
+
+    /// <summary>A voice conference with one member, consulting a second target that answered.</summary>
+    private static Interaction ConsultingFromConference(MediaType media = MediaType.Voice)
+    {
+        var call = Inbound(media);
+        call.Accept();
+        call.ConsultForConference("2001");
+        call.OnNetworkEvent(NetworkEvent.TargetAnswered);
+        call.CompleteConference();
+        call.ConsultForConference("2002");
+        call.OnNetworkEvent(NetworkEvent.TargetAnswered);
+        return call;
+    }
+
+    private static Party[] Members(Interaction call) =>
+        call.Parties.Where(static p => p.Role == PartyRole.ConferenceMember && p.IsPresent).ToArray();
+
+    [Fact]
+    public void Consulting_from_a_conference_holds_the_contact_and_the_members()
+    {
+        var call = Talking();
+        call.ConsultForConference("2001");
+        call.OnNetworkEvent(NetworkEvent.TargetAnswered);
+        call.CompleteConference();
+        Assert.Equal(InteractionRefusalReason.WrongState, call.WhyNot(InteractionCommand.ConsultForTransfer)!.Reason);
+
+        call.ConsultForConference("2002");
+
+        Assert.Equal(InteractionState.Consulting, call.State);
+        Assert.Equal(PartyState.Held, call.Customer().State);
+        Assert.Equal(PartyState.Held, Assert.Single(Members(call)).State);
+        Assert.Equal(PartyState.Dialing, call.Target().State);
+    }
+
+    [Fact]
+    public void Complete_conference_adds_a_second_member()
+    {
+        var call = ConsultingFromConference();
+
+        call.CompleteConference();
+
+        Assert.Equal(InteractionState.Conferenced, call.State);
+        Assert.Null(call.Consultation);
+        var members = Members(call);
+        Assert.Equal(2, members.Length);
+        Assert.All(members, static p => Assert.Equal(PartyState.Connected, p.State));
+        Assert.Equal(PartyState.Connected, call.Customer().State);
+    }
+
+    [Fact]
+    public void Reconnect_returns_to_the_conference()
+    {
+        var call = ConsultingFromConference();
+        var target = call.Target().Id;
+
+        call.Reconnect();
+
+        Assert.Equal(InteractionState.Conferenced, call.State);
+        Assert.Null(call.Consultation);
+        Assert.Equal(PartyState.Disconnected, Find(call, target).State);
+        Assert.Equal(PartyState.Connected, call.Customer().State);
+        Assert.Equal(PartyState.Connected, Assert.Single(Members(call)).State);
+    }
+
+    [Fact]
+    public void Target_hang_up_returns_to_the_conference()
+    {
+        var call = ConsultingFromConference();
+        call.OnNetworkEvent(NetworkEvent.TargetHangUp);
+        Assert.Equal(InteractionState.Conferenced, call.State);
+        Assert.Equal(PartyState.Connected, call.Customer().State);
+        Assert.Equal(PartyState.Connected, Assert.Single(Members(call)).State);
+
+        var alternated = ConsultingFromConference();
+        alternated.Alternate();
+        Assert.Equal(PartyState.Connected, Assert.Single(Members(alternated)).State);
+        alternated.OnNetworkEvent(NetworkEvent.TargetHangUp);
+        Assert.Equal(InteractionState.Conferenced, alternated.State);
+    }
+
+    [Fact]
+    public void Target_failure_during_a_second_consultation_keeps_it_open_and_reconnect_returns_to_the_conference()
+    {
+        var call = Talking();
+        call.ConsultForConference("2001");
+        call.OnNetworkEvent(NetworkEvent.TargetAnswered);
+        call.CompleteConference();
+        call.ConsultForConference("2002");
+
+        call.OnNetworkEvent(NetworkEvent.TargetFailed);
+
+        Assert.Equal(InteractionState.Consulting, call.State);
+        Assert.False(call.Can(InteractionCommand.CompleteConference));
+        call.Reconnect();
+        Assert.Equal(InteractionState.Conferenced, call.State);
+    }
+
+    [Fact]
+    public void End_conference_and_drop_party_with_two_members()
+    {
+        var call = ConsultingFromConference();
+        call.CompleteConference();
+        var members = Members(call);
+
+        call.DropParty(members[0].Id);
+        Assert.Equal(InteractionState.Conferenced, call.State);
+        Assert.Equal(members[1].Id, Assert.Single(Members(call)).Id);
+        call.DropParty(members[1].Id);
+        Assert.Equal(InteractionState.Talking, call.State);
+
+        var other = ConsultingFromConference();
+        other.CompleteConference();
+        other.EndConference();
+        Assert.Equal(InteractionState.Talking, other.State);
+        Assert.Empty(Members(other));
+        Assert.Equal(PartyState.Connected, other.Customer().State);
+    }
+
+    [Fact]
+    public void Customer_hang_up_during_the_second_consultation_ends_everything()
+    {
+        var call = ConsultingFromConference();
+        call.OnNetworkEvent(NetworkEvent.RemoteHangUp);
+        Assert.Equal(InteractionState.Ended, call.State);
+        Assert.Null(call.Consultation);
+        Assert.All(call.Parties, static p => Assert.Equal(PartyState.Disconnected, p.State));
+    }
+
+    [Fact]
+    public void Disconnect_during_the_second_consultation_ends_for_the_agent()
+    {
+        var call = ConsultingFromConference();
+        call.Disconnect();
+        Assert.Equal(InteractionState.Ended, call.State);
+        Assert.All(call.Parties, static p => Assert.Equal(PartyState.Disconnected, p.State));
+    }
+
+    [Fact]
+    public void Chat_conference_grows_without_holding_anyone()
+    {
+        var chat = Inbound(MediaType.Chat);
+        chat.Accept();
+        chat.ConsultForConference("agent-7");
+        chat.OnNetworkEvent(NetworkEvent.TargetAnswered);
+        chat.CompleteConference();
+        Assert.False(chat.Can(InteractionCommand.ConsultForTransfer));
+        chat.ConsultForConference("agent-8");
+        Assert.DoesNotContain(chat.Parties, static p => p.State == PartyState.Held);
+        chat.OnNetworkEvent(NetworkEvent.TargetAnswered);
+        chat.CompleteConference();
+        Assert.Equal(InteractionState.Conferenced, chat.State);
+        Assert.Equal(2, Members(chat).Length);
+    }
+
     [Fact]
     public void Blind_transfer_ends_the_call_and_notes_the_reason()
     {
