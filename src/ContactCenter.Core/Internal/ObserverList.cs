@@ -4,10 +4,10 @@ using System.Threading;
 namespace ContactCenter.Core.Internal;
 
 /// <summary>
-/// The subscribers of one aggregate's event stream: copy-on-write, so publishing reads a snapshot without
-/// locking. One policy for every aggregate: a subscriber whose <c>OnNext</c> throws is detached and receives
-/// <c>OnError</c> with that exception; the other subscribers still get the value, and the publisher (the
-/// aggregate, and the caller of its command) is not disturbed.
+/// The subscribers of one stream: copy-on-write, so publishing reads a snapshot without locking. A subscriber
+/// whose <c>OnNext</c> throws is detached and the others still get the value. For the aggregates' event
+/// streams the faulting subscriber receives <c>OnError</c> and the publisher is not disturbed
+/// (<see cref="Publish(T)"/>); a state machine's transition stream reports the fault to its owner instead.
 /// </summary>
 /// <typeparam name="T">The type of the published values.</typeparam>
 /// <remarks>The caller serialises <see cref="Publish"/>; subscribing and unsubscribing may happen on any thread.</remarks>
@@ -32,20 +32,16 @@ internal sealed class ObserverList<T>
         return subscription;
     }
 
-    /// <summary>Sends <paramref name="value"/> to every subscriber, in subscription order.</summary>
+    /// <summary>
+    /// Sends <paramref name="value"/> to every subscriber, in subscription order. A subscriber that throws is
+    /// detached and receives <c>OnError</c> with its exception.
+    /// </summary>
     public void Publish(T value)
     {
         foreach (var subscription in Volatile.Read(ref _subscriptions))
         {
-            try
+            if (Deliver(subscription, value) is { } exception)
             {
-                subscription.Observer.OnNext(value);
-            }
-#pragma warning disable CA1031 // A faulty subscriber must not corrupt the aggregate, starve the others or fail the command.
-            catch (Exception exception)
-#pragma warning restore CA1031
-            {
-                Remove(subscription);
                 try
                 {
                     subscription.Observer.OnError(exception);
@@ -57,6 +53,39 @@ internal sealed class ObserverList<T>
                     // Already detached; nothing more can be done for it.
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Sends <paramref name="value"/> to every subscriber, in subscription order. A subscriber that throws is
+    /// detached and its exception goes to <paramref name="onFault"/> (with <paramref name="state"/>, so the
+    /// callback can be a static lambda) instead of the subscriber's <c>OnError</c>.
+    /// </summary>
+    public void Publish<TState>(T value, TState state, Action<TState, T, Exception> onFault)
+    {
+        foreach (var subscription in Volatile.Read(ref _subscriptions))
+        {
+            if (Deliver(subscription, value) is { } exception)
+            {
+                onFault(state, value, exception);
+            }
+        }
+    }
+
+    /// <summary>Delivers one value; on failure detaches the subscriber and returns what it threw.</summary>
+    private Exception? Deliver(Subscription subscription, T value)
+    {
+        try
+        {
+            subscription.Observer.OnNext(value);
+            return null;
+        }
+#pragma warning disable CA1031 // A faulty subscriber must not corrupt the publisher or starve the others.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            Remove(subscription);
+            return exception;
         }
     }
 

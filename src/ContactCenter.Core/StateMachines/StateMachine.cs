@@ -659,71 +659,13 @@ public sealed class StateMachine<TState, TTrigger, TContext>
     private sealed class TransitionStream : IObservable<Transition<TState, TTrigger>>
     {
         private readonly StateMachine<TState, TTrigger, TContext> _machine;
-        private readonly object _sync = new();
-        private IObserver<Transition<TState, TTrigger>>[] _observers = [];
+        private readonly ObserverList<Transition<TState, TTrigger>> _observers = new();
 
         public TransitionStream(StateMachine<TState, TTrigger, TContext> machine) => _machine = machine;
 
-        public IDisposable Subscribe(IObserver<Transition<TState, TTrigger>> observer)
-        {
-            Guard.NotNull(observer);
-            lock (_sync)
-            {
-                var next = new IObserver<Transition<TState, TTrigger>>[_observers.Length + 1];
-                _observers.CopyTo(next, 0);
-                next[next.Length - 1] = observer;
-                Volatile.Write(ref _observers, next);
-            }
+        public IDisposable Subscribe(IObserver<Transition<TState, TTrigger>> observer) => _observers.Add(observer);
 
-            return new Subscription(this, observer);
-        }
-
-        public void Publish(Transition<TState, TTrigger> transition)
-        {
-            var observers = Volatile.Read(ref _observers);
-            foreach (var observer in observers)
-            {
-                try
-                {
-                    observer.OnNext(transition);
-                }
-                catch (Exception exception)
-                {
-                    Remove(observer);
-                    _machine.ReportSubscriberFault(transition, exception);
-                }
-            }
-        }
-
-        private void Remove(IObserver<Transition<TState, TTrigger>> observer)
-        {
-            lock (_sync)
-            {
-                int index = Array.IndexOf(_observers, observer);
-                if (index < 0)
-                {
-                    return;
-                }
-
-                var next = new IObserver<Transition<TState, TTrigger>>[_observers.Length - 1];
-                Array.Copy(_observers, 0, next, 0, index);
-                Array.Copy(_observers, index + 1, next, index, _observers.Length - index - 1);
-                Volatile.Write(ref _observers, next);
-            }
-        }
-
-        private sealed class Subscription : IDisposable
-        {
-            private TransitionStream? _stream;
-            private readonly IObserver<Transition<TState, TTrigger>> _observer;
-
-            public Subscription(TransitionStream stream, IObserver<Transition<TState, TTrigger>> observer)
-            {
-                _stream = stream;
-                _observer = observer;
-            }
-
-            public void Dispose() => Interlocked.Exchange(ref _stream, null)?.Remove(_observer);
-        }
+        public void Publish(Transition<TState, TTrigger> transition) =>
+            _observers.Publish(transition, _machine, static (machine, published, exception) => machine.ReportSubscriberFault(published, exception));
     }
 }

@@ -182,15 +182,6 @@ public sealed class StateMachineDefinition<TState, TTrigger, TContext>
     }
 
     /// <summary>
-    /// Finds the behaviour that handles <paramref name="trigger"/> in <paramref name="leaf"/>: the
-    /// innermost state with a behaviour whose guard passes wins; a superstate is consulted when the
-    /// substate has no behaviour for the trigger or all of its guards fail.
-    /// </summary>
-    internal TriggerBehaviour<TState, TTrigger, TContext>? Resolve<TArgs>(int leaf, int trigger, TContext context, in TArgs args)
-        where TArgs : struct, ITriggerArgs =>
-        Find(leaf, trigger, context, args)?.Behaviour;
-
-    /// <summary>
     /// Finds the candidate that handles <paramref name="trigger"/> in <paramref name="leaf"/>, with its
     /// plan from <paramref name="leaf"/>. At each level (the leaf, then its ancestors) the guards of all
     /// the level's behaviours are evaluated: exactly one passing wins, two or more are ambiguous (unless

@@ -190,6 +190,10 @@ internal sealed class ResolvedBehaviour<TState, TTrigger, TContext>
     /// <summary>The plan from the current state; null for a dynamic transition (see <see cref="PlanTo"/>).</summary>
     public TransitionPlan<TState, TTrigger, TContext>? Plan { get; }
 
+    /// <summary>
+    /// The behaviour's guard, evaluated from the copies held here: the resolution loop then reads one
+    /// object per candidate instead of two (the hot path of <c>Fire</c> and <c>CanFire</c>).
+    /// </summary>
     public bool GuardPasses<TArgs>(TContext context, in TArgs args)
         where TArgs : struct, ITriggerArgs
     {

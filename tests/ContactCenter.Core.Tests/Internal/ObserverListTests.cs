@@ -68,6 +68,26 @@ public sealed class ObserverListTests
     }
 
     [Fact]
+    public void With_a_fault_callback_a_throwing_subscriber_is_detached_and_reported_there_instead_of_OnError()
+    {
+        var list = new ObserverList<int>();
+        var failure = new InvalidOperationException("boom");
+        var faulty = new Recorder(_ => throw failure);
+        var healthy = new Recorder(static _ => { });
+        list.Add(faulty);
+        list.Add(healthy);
+        var reported = new List<(int Value, Exception Exception)>();
+
+        list.Publish(1, reported, static (sink, value, exception) => sink.Add((value, exception)));
+        list.Publish(2, reported, static (sink, value, exception) => sink.Add((value, exception)));
+
+        Assert.Equal(new[] { (1, (Exception)failure) }, reported);
+        Assert.Null(faulty.Error);
+        Assert.Equal(new[] { 1 }, faulty.Values);
+        Assert.Equal(new[] { 1, 2 }, healthy.Values);
+    }
+
+    [Fact]
     public void Adding_a_null_observer_is_refused()
     {
         var list = new ObserverList<int>();
