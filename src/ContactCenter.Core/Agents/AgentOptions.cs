@@ -41,6 +41,12 @@ public sealed record AgentOptions
     /// <summary>After-call work settings.</summary>
     public AfterCallWorkPolicy AfterCallWork { get; init; } = new();
 
+    /// <summary>
+    /// The optional features enabled in the agent's assignment. An agent receives callbacks only with
+    /// <see cref="AgentFeatures.Callbacks"/>. Default <see cref="AgentFeatures.None"/>.
+    /// </summary>
+    public AgentFeatures Features { get; init; } = AgentFeatures.None;
+
     /// <summary>Checks every setting.</summary>
     /// <exception cref="ArgumentException">A setting is invalid; the message lists every problem.</exception>
     public void Validate()
