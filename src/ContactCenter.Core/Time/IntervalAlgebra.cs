@@ -98,18 +98,80 @@ internal static class IntervalAlgebra
         return false;
     }
 
-    /// <summary>The first instant at or after <paramref name="from"/> inside the list, or null.</summary>
-    public static Instant? NextInside(IReadOnlyList<Interval> intervals, Instant from)
+    /// <summary>Whether some instant of <c>[start, end)</c> lies inside the sorted, disjoint list.</summary>
+    public static bool Overlaps(IReadOnlyList<Interval> intervals, Instant start, Instant end)
     {
-        foreach (var interval in intervals)
+        var index = FirstEndingAfter(intervals, start);
+        return index < intervals.Count && intervals[index].Start < end && start < end;
+    }
+
+    /// <summary>Whether <c>a ∩ b ∩ [start, end)</c> is not empty; both lists sorted and disjoint.</summary>
+    public static bool OverlapBetween(IReadOnlyList<Interval> a, IReadOnlyList<Interval> b, Instant start, Instant end)
+    {
+        int i = FirstEndingAfter(a, start), j = FirstEndingAfter(b, start);
+        while (i < a.Count && j < b.Count)
         {
-            if (interval.End > from)
+            var from = a[i].Start > b[j].Start ? a[i].Start : b[j].Start;
+            if (from < start)
             {
-                return interval.Start > from ? interval.Start : from;
+                from = start;
+            }
+
+            if (from >= end)
+            {
+                return false;
+            }
+
+            var until = a[i].End < b[j].End ? a[i].End : b[j].End;
+            if (until > from)
+            {
+                return true;
+            }
+
+            if (a[i].End < b[j].End)
+            {
+                i++;
+            }
+            else
+            {
+                j++;
             }
         }
 
-        return null;
+        return false;
+    }
+
+    /// <summary>The first instant at or after <paramref name="from"/> inside the list, or null.</summary>
+    public static Instant? NextInside(IReadOnlyList<Interval> intervals, Instant from)
+    {
+        var index = FirstEndingAfter(intervals, from);
+        if (index == intervals.Count)
+        {
+            return null;
+        }
+
+        var interval = intervals[index];
+        return interval.Start > from ? interval.Start : from;
+    }
+
+    /// <summary>The index of the first interval ending after <paramref name="instant"/> (binary search), or the count.</summary>
+    private static int FirstEndingAfter(IReadOnlyList<Interval> intervals, Instant instant)
+    {
+        int lo = 0, hi = intervals.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >> 1;
+            if (intervals[mid].End <= instant)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
     }
 
     /// <summary>Removes <paramref name="removed"/> from a sorted, disjoint list, in place.</summary>

@@ -23,7 +23,8 @@ public static class TimeZoneIds
         "GMT", "GMT0", "GMT+0", "GMT-0", "Greenwich", "UTC", "UCT", "Universal", "Zulu", "Factory",
     };
 
-    private static readonly Lazy<HashSet<string>> s_locations = new(static () =>
+    // The ids of zone.tab and zone1970.tab: one or more per country, each naming a place.
+    private static readonly Lazy<HashSet<string>> s_placeIds = new(static () =>
     {
         var source = TzdbDateTimeZoneSource.Default;
         var ids = new HashSet<string>(StringComparer.Ordinal);
@@ -37,7 +38,15 @@ public static class TimeZoneIds
             ids.UnionWith(zone1970.Select(static l => l.ZoneId));
         }
 
-        ids.UnionWith(ids.Where(id => source.CanonicalIdMap.ContainsKey(id)).Select(id => source.CanonicalIdMap[id]).ToList());
+        return ids;
+    });
+
+    // Place ids plus the canonical zones they link to.
+    private static readonly Lazy<HashSet<string>> s_locations = new(static () =>
+    {
+        var map = TzdbDateTimeZoneSource.Default.CanonicalIdMap;
+        var ids = new HashSet<string>(s_placeIds.Value, StringComparer.Ordinal);
+        ids.UnionWith(s_placeIds.Value.Where(map.ContainsKey).Select(id => map[id]).ToList());
         return ids;
     });
 
@@ -118,6 +127,14 @@ public static class TimeZoneIds
                 ? $" (POSIX signs are inverted: '{id}' means UTC{(id[7] == '+' ? "-" : "+")}{id.Substring(8)})"
                 : string.Empty;
             return $"'{id}' is a fixed-offset id{signNote}, not a location: it follows no place's daylight-saving rules. Use an IANA location id such as 'America/New_York', or opt in to non-location ids explicitly.";
+        }
+
+        if (s_placeIds.Value.Contains(id))
+        {
+            // A place of its own (Indian/Reunion, Europe/Oslo) keeps its id even where the tz
+            // database links it to another place with the same clocks since 1970: explanations and
+            // displays then name the customer's place.
+            canonical = id;
         }
 
         if (s_legacy.Contains(id) || !s_locations.Value.Contains(canonical))

@@ -20,15 +20,30 @@ namespace ContactCenter.Core.Time;
 public sealed class WeeklyHours : IEquatable<WeeklyHours>
 {
     private static readonly IReadOnlyList<LocalTimeRange> s_none = Array.Empty<LocalTimeRange>();
+
+    // Static initialisers run in textual order: AllDays must exist before None and Always are built.
+    private static readonly IsoDayOfWeek[] s_allDays =
+    [
+        IsoDayOfWeek.Monday, IsoDayOfWeek.Tuesday, IsoDayOfWeek.Wednesday, IsoDayOfWeek.Thursday,
+        IsoDayOfWeek.Friday, IsoDayOfWeek.Saturday, IsoDayOfWeek.Sunday,
+    ];
+
     private readonly IReadOnlyList<LocalTimeRange>[] _days; // index 0 = Monday
 
-    private WeeklyHours(IReadOnlyList<LocalTimeRange>[] days) => _days = days;
+    private WeeklyHours(IReadOnlyList<LocalTimeRange>[] days)
+    {
+        _days = days;
+        IsAlways = Array.TrueForAll(days, static d => d.Count == 1 && d[0] == LocalTimeRange.WholeDay);
+    }
 
     /// <summary>No hours on any day.</summary>
     public static WeeklyHours None { get; } = new(Enumerable.Repeat(s_none, 7).ToArray());
 
     /// <summary>Every day, all day.</summary>
     public static WeeklyHours Always { get; } = Every(LocalTimeRange.WholeDay);
+
+    /// <summary>Whether every day is one whole-day range, so the hours cover every instant in any zone.</summary>
+    internal bool IsAlways { get; }
 
     /// <summary>Whether no day has any range.</summary>
     public bool IsEmpty => _days.All(static d => d.Count == 0);
@@ -97,6 +112,9 @@ public sealed class WeeklyHours : IEquatable<WeeklyHours>
         return hash;
     }
 
+    /// <summary>Monday to Sunday.</summary>
+    internal static IsoDayOfWeek[] AllDays => s_allDays;
+
     /// <summary>Formats as <c>Mon 08:00–20:00; Tue …</c>, omitting closed days.</summary>
     /// <returns>The text.</returns>
     public override string ToString()
@@ -120,12 +138,6 @@ public sealed class WeeklyHours : IEquatable<WeeklyHours>
 
         return text.Length == 0 ? "closed" : text.ToString();
     }
-
-    internal static IsoDayOfWeek[] AllDays { get; } =
-    [
-        IsoDayOfWeek.Monday, IsoDayOfWeek.Tuesday, IsoDayOfWeek.Wednesday, IsoDayOfWeek.Thursday,
-        IsoDayOfWeek.Friday, IsoDayOfWeek.Saturday, IsoDayOfWeek.Sunday,
-    ];
 
     private static string ShortName(IsoDayOfWeek day) => day switch
     {
