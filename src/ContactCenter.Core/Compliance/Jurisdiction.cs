@@ -21,6 +21,18 @@ public sealed record Jurisdiction(string? Country, string? Region = null)
         (Country is null || string.Equals(Country, country, StringComparison.OrdinalIgnoreCase))
         && (Region is null || string.Equals(Region, region, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>
+    /// Whether a called number <em>may</em> fall under this jurisdiction, reading an unknown country
+    /// or region as "could be any": the conservative test used when choosing which rules hold for a
+    /// call (a number of unknown state is under every state's rule).
+    /// </summary>
+    /// <param name="country">The number's country, or <see langword="null"/> when unknown.</param>
+    /// <param name="region">The number's region, or <see langword="null"/> when unknown.</param>
+    /// <returns>Whether the rule may apply.</returns>
+    public bool MayCover(string? country, string? region) =>
+        (Country is null || country is null || string.Equals(Country, country, StringComparison.OrdinalIgnoreCase))
+        && (Region is null || region is null || string.Equals(Region, region, StringComparison.OrdinalIgnoreCase));
+
     /// <inheritdoc />
     public override string ToString() => Country is null ? "anywhere" : Region is null ? Country : Country + "-" + Region;
 }

@@ -89,6 +89,11 @@ public readonly struct PhoneNumber : IEquatable<PhoneNumber>
             throw new FormatException(reason);
         }
 
+        if (digits.Length == 0)
+        {
+            throw new FormatException($"'{Mask(text)}' is not a phone number: it has no digits.");
+        }
+
         if (!international)
         {
             if (defaultCountryCallingCode == 1 && digits.Length == 11 && digits[0] == '1')
