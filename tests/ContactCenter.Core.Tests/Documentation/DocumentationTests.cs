@@ -3,6 +3,7 @@ using System.IO;
 using System.Collections.Generic;
 using System.Linq;
 using ContactCenter.Core.Agents;
+using ContactCenter.Core.Callbacks;
 using ContactCenter.Core.Interactions;
 using Xunit;
 
@@ -82,6 +83,7 @@ public sealed class DocumentationTests
     private static readonly Dictionary<string, Func<string>> s_shippedDiagrams = new(StringComparer.Ordinal)
     {
         ["agent"] = static () => Agent.Definition.ToMermaidGraph(),
+        ["callback"] = static () => Callback.Definition.ToMermaidGraph(),
         ["interaction-voice"] = static () => InteractionDefinitions.Voice.ToMermaidGraph(),
         ["interaction-callback"] = static () => InteractionDefinitions.Callback.ToMermaidGraph(),
         ["interaction-outbound-campaign"] = static () => InteractionDefinitions.OutboundCampaign.ToMermaidGraph(),
