@@ -1,4 +1,6 @@
 using ContactCenter.Core.Contacts;
+using ContactCenter.Core.Internal;
+using ContactCenter.Core.Scheduling;
 using NodaTime;
 
 namespace ContactCenter.Core.Callbacks;
@@ -24,4 +26,19 @@ public sealed record CallbackReschedule(Instant At)
     /// <see cref="CallbackOptions.ForcedOwnership"/>. A centre that forces one kind refuses the other.
     /// </summary>
     public CallbackOwnership? Ownership { get; init; }
+
+    /// <summary>
+    /// A reschedule to a slot the customer picked from the slot grid (book it first with
+    /// <see cref="SlotBook.TryBook"/>, so that its capacity is held): due at the slot's start. With
+    /// <paramref name="withinSlot"/> the callback may only be made during the slot and fails with
+    /// <see cref="CallbackEndReason.WindowExpired"/> when no agent could make it by the slot's end.
+    /// </summary>
+    /// <param name="slot">The slot.</param>
+    /// <param name="withinSlot">Whether the slot is also the callback's window.</param>
+    /// <returns>The reschedule.</returns>
+    public static CallbackReschedule ToSlot(Slot slot, bool withinSlot = false)
+    {
+        Guard.NotNull(slot);
+        return new CallbackReschedule(slot.Start) { Window = withinSlot ? new Interval(slot.Start, slot.End) : null };
+    }
 }
