@@ -1,8 +1,6 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
-using System.Threading;
 using ContactCenter.Core.Interactions;
 using ContactCenter.Core.Internal;
 using ContactCenter.Core.StateMachines;
@@ -36,9 +34,7 @@ public sealed class Agent
     private readonly object _gate = new();
     private readonly AgentMachineContext _context;
     private readonly StateMachine<AgentState, AgentTrigger, AgentMachineContext> _machine;
-    private readonly ConcurrentQueue<AgentEvent> _toPublish = new();
-    private readonly ObserverList<AgentEvent> _observers = new();
-    private int _publishing;
+    private readonly OrderedPublisher<AgentEvent> _events = new();
 
     /// <summary>Creates a logged-out agent.</summary>
     /// <param name="id">The agent's identifier (login or employee id).</param>
@@ -72,7 +68,7 @@ public sealed class Agent
         Options = snapshot;
         _context = new AgentMachineContext(this, id, snapshot, timeSource);
         _machine = AgentMachine.Definition.CreateMachine(_context);
-        Events = new EventStream(this);
+        Events = _events;
         LogoutCountdown = new CountdownStream(this);
     }
 
@@ -420,7 +416,7 @@ public sealed class Agent
             Commit();
         }
 
-        Publish();
+        _events.Deliver();
     }
 
     private static AgentCommandRefusal Refuse(AgentCommand command, AgentMachineContext context, AgentRefusalReason reason, string message) =>
@@ -462,7 +458,7 @@ public sealed class Agent
             Commit();
         }
 
-        Publish();
+        _events.Deliver();
     }
 
     private void Commit()
@@ -470,7 +466,7 @@ public sealed class Agent
         var outbox = _context.Outbox;
         foreach (var @event in outbox)
         {
-            _toPublish.Enqueue(@event);
+            _events.Enqueue(@event);
         }
 
         outbox.Clear();
@@ -480,34 +476,6 @@ public sealed class Agent
         _context.ArgId = default;
     }
 
-    /// <summary>
-    /// Delivers queued events in order, one at a time. A subscriber whose <c>OnNext</c> throws is detached and
-    /// receives <c>OnError</c> with the exception (as on an interaction's stream); nothing is reported to the
-    /// caller, whose command (or timer) has completed.
-    /// </summary>
-    private void Publish()
-    {
-        while (!_toPublish.IsEmpty)
-        {
-            if (Interlocked.CompareExchange(ref _publishing, 1, 0) != 0)
-            {
-                // Another thread (or this one, further up the stack) is delivering: it will deliver these too.
-                return;
-            }
-
-            try
-            {
-                while (_toPublish.TryDequeue(out var @event))
-                {
-                    _observers.Publish(@event);
-                }
-            }
-            finally
-            {
-                Volatile.Write(ref _publishing, 0);
-            }
-        }
-    }
 
     private ReadOnlyCollection<AgentCommand> PermittedCore()
     {
@@ -570,12 +538,6 @@ public sealed class Agent
         (AgentCommand.EndInteraction, _) => "The agent has no interaction.",
         _ => $"{command} is not permitted while the agent is {state}.",
     };
-
-    private sealed class EventStream(Agent agent) : IObservable<AgentEvent>
-    {
-        // Each subscription is its own entry, so subscribing the same observer twice works as Rx does.
-        public IDisposable Subscribe(IObserver<AgentEvent> observer) => agent._observers.Add(observer);
-    }
 
     private sealed class CountdownStream(Agent agent) : IObservable<Duration>
     {

@@ -1,8 +1,6 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
-using System.Threading;
 using ContactCenter.Core.Contacts;
 using ContactCenter.Core.Interactions;
 using ContactCenter.Core.Internal;
@@ -34,9 +32,7 @@ public sealed class Callback
     private readonly object _gate = new();
     private readonly CallbackMachineContext _context;
     private readonly StateMachine<CallbackState, CallbackTrigger, CallbackMachineContext> _machine;
-    private readonly ConcurrentQueue<CallbackEvent> _toPublish = new();
-    private readonly ObserverList<CallbackEvent> _observers = new();
-    private int _publishing;
+    private readonly OrderedPublisher<CallbackEvent> _events = new();
 
     private Callback(CallbackRequest request, CallbackSchedule schedule, bool due, Instant? voiceMessageAnchor, CallbackOptions options, ITimeSource timeSource)
     {
@@ -60,7 +56,7 @@ public sealed class Callback
             _context.Start(due);
         }
 
-        Events = new EventStream(this);
+        Events = _events;
     }
 
     /// <summary>
@@ -409,7 +405,7 @@ public sealed class Callback
             }
         }
 
-        Publish();
+        _events.Deliver();
     }
 
     private T Read<T>(Func<CallbackMachineContext, T> read)
@@ -443,14 +439,14 @@ public sealed class Callback
             }
         }
 
-        Publish();
+        _events.Deliver();
     }
 
     private void Commit()
     {
         foreach (var @event in _context.Outbox)
         {
-            _toPublish.Enqueue(@event);
+            _events.Enqueue(@event);
         }
 
         _context.Outbox.Clear();
@@ -465,30 +461,6 @@ public sealed class Callback
         _context.ArgResult = default;
     }
 
-    /// <summary>Delivers queued events in order, one at a time, on whichever thread gets there first.</summary>
-    private void Publish()
-    {
-        while (!_toPublish.IsEmpty)
-        {
-            if (Interlocked.CompareExchange(ref _publishing, 1, 0) != 0)
-            {
-                // Another thread (or this one, further up the stack) is delivering: it will deliver these too.
-                return;
-            }
-
-            try
-            {
-                while (_toPublish.TryDequeue(out var @event))
-                {
-                    _observers.Publish(@event);
-                }
-            }
-            finally
-            {
-                Volatile.Write(ref _publishing, 0);
-            }
-        }
-    }
 
     private ReadOnlyCollection<CallbackCommand> PermittedCore()
     {
@@ -541,9 +513,4 @@ public sealed class Callback
         (CallbackCommand.Unschedule, _) => "No reschedule to withdraw.",
         _ => $"{command} is not permitted while the callback is {state}.",
     };
-
-    private sealed class EventStream(Callback callback) : IObservable<CallbackEvent>
-    {
-        public IDisposable Subscribe(IObserver<CallbackEvent> observer) => callback._observers.Add(observer);
-    }
 }
