@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Linq;
 using ContactCenter.Core.Agents;
 using ContactCenter.Core.Callbacks;
+using ContactCenter.Core.Campaigns;
 using ContactCenter.Core.Interactions;
 using Xunit;
 
@@ -84,6 +85,8 @@ public sealed class DocumentationTests
     {
         ["agent"] = static () => Agent.Definition.ToMermaidGraph(),
         ["callback"] = static () => Callback.Definition.ToMermaidGraph(),
+        ["campaign"] = static () => Campaign.Definition.ToMermaidGraph(),
+        ["calling-record"] = static () => CallingRecord.Definition.ToMermaidGraph(),
         ["interaction-voice"] = static () => InteractionDefinitions.Voice.ToMermaidGraph(),
         ["interaction-callback"] = static () => InteractionDefinitions.Callback.ToMermaidGraph(),
         ["interaction-outbound-campaign"] = static () => InteractionDefinitions.OutboundCampaign.ToMermaidGraph(),
