@@ -1,3 +1,4 @@
+using ContactCenter.Core.Tests.StateMachines.Model;
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
