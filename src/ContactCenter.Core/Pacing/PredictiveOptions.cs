@@ -12,14 +12,25 @@ public sealed record PredictiveOptions
     /// <summary>The abandon rate the outer loop holds. Default 0.025 (2.5 %).</summary>
     public double SetPoint { get; init; } = 0.025;
 
-    /// <summary>At or above this recent or windowed rate the pacer falls back to progressive. Default 0.03 (3 %).</summary>
+    /// <summary>
+    /// The abandon rate the windowed (legal) rate must never exceed: the pacer falls back to progressive while one
+    /// more abandon, or <see cref="CapHeadroom"/> more, would carry it over. Default 0.03 (3 %).
+    /// </summary>
     public double HardCap { get; init; } = 0.03;
 
-    /// <summary>The per-call risk threshold right after warm-up. Default 0.02.</summary>
-    public double InitialRiskThreshold { get; init; } = 0.02;
+    /// <summary>
+    /// Abandons of headroom kept under the hard cap: the pacer falls back to progressive while the windowed
+    /// abandons plus this exceed <see cref="HardCap"/> × the windowed live answers, so that the calls still in
+    /// flight cannot carry the rate over the cap (and, with few answers, so that a single abandon cannot).
+    /// An empty window (no live answer in it) is not capped: its first answer engages the rule. Default 1.
+    /// </summary>
+    public double CapHeadroom { get; init; } = 1d;
 
-    /// <summary>The lowest risk threshold the outer loop may set. Default 0.001.</summary>
-    public double MinRiskThreshold { get; init; } = 0.001;
+    /// <summary>The per-call risk threshold right after warm-up. Default 0.01.</summary>
+    public double InitialRiskThreshold { get; init; } = 0.01;
+
+    /// <summary>The lowest risk threshold the outer loop may set. Default 0.0001.</summary>
+    public double MinRiskThreshold { get; init; } = 0.0001;
 
     /// <summary>The highest risk threshold the outer loop may set. Default 0.5.</summary>
     public double MaxRiskThreshold { get; init; } = 0.5;
@@ -27,23 +38,42 @@ public sealed record PredictiveOptions
     /// <summary>How often the outer loop updates the threshold (in the time source's time). Default 30 seconds.</summary>
     public NodaTime.Duration ControlInterval { get; init; } = NodaTime.Duration.FromSeconds(30);
 
-    /// <summary>The outer loop's gain: the threshold is multiplied by exp(gain × relative error) per update. Default 0.3.</summary>
-    public double ControlGain { get; init; } = 0.3;
+    /// <summary>
+    /// The outer loop's gain: ln θ moves by gain × (target × answers − abandons) ÷ (target × <see cref="ControlAnswers"/>)
+    /// over the live answers resolved since its last update. Default 2.
+    /// </summary>
+    public double ControlGain { get; init; } = 2d;
 
-    /// <summary>How much of the campaign-to-date slack (set-point minus cumulative rate) shifts the target of the recent rate. Default 0.5.</summary>
-    public double SlackGain { get; init; } = 0.5;
+    /// <summary>The live answers over which a relative error of 1 moves ln θ by <see cref="ControlGain"/>. Default 200.</summary>
+    public int ControlAnswers { get; init; } = 200;
 
-    /// <summary>Live answers the recent (or windowed) rate needs before the outer loop or the hard cap reads it. Default 20.</summary>
-    public int MinLiveAnswersForControl { get; init; } = 20;
+    /// <summary>
+    /// The live answers over which the campaign-to-date slack (set-point × live answers − abandons) is repaid:
+    /// the loop's target is the set-point plus slack ÷ this. Default 200.
+    /// </summary>
+    public int SlackAnswers { get; init; } = 200;
 
     /// <summary>Completed talks needed before dialing ahead; until then the pacer behaves as progressive. Default 30.</summary>
     public int WarmUpTalks { get; init; } = 30;
 
+    /// <summary>
+    /// Completed talks needed per logged-in agent before dialing ahead (the first completed talks are the
+    /// short ones). Default 1.
+    /// </summary>
+    public double WarmUpTalksPerAgent { get; init; } = 1d;
+
     /// <summary>At most this many calls in progress (ringing or waiting) per working agent (logged in and not away). Default 3.</summary>
     public double MaxLinesPerAgent { get; init; } = 3d;
 
-    /// <summary>The quantile of the live answer delay used as the decision horizon. Default 0.5 (the median).</summary>
+    /// <summary>The quantile of the live answer delay used as the decision horizon when <see cref="HorizonPoints"/> is 1. Default 0.5 (the median).</summary>
     public double HorizonQuantile { get; init; } = 0.5;
+
+    /// <summary>
+    /// How many horizons the risk is averaged over: 1 reads the single horizon at <see cref="HorizonQuantile"/>;
+    /// n &gt; 1 reads the answer-delay quantiles (i + ½) ÷ n, i = 0 … n − 1 (the risk integrated over the
+    /// answer-delay distribution). Default 3.
+    /// </summary>
+    public int HorizonPoints { get; init; } = 3;
 
     /// <summary>Checks every setting.</summary>
     /// <exception cref="ArgumentException">A setting is invalid; the message lists every problem.</exception>
@@ -75,15 +105,26 @@ public sealed record PredictiveOptions
             problems.Add($"ControlGain must be in (0, 5] (was {ControlGain}).");
         }
 
-        if (!(SlackGain >= 0d && SlackGain <= 5d))
+        if (!(CapHeadroom >= 0d && CapHeadroom <= 100d))
         {
-            problems.Add($"SlackGain must be in [0, 5] (was {SlackGain}).");
+            problems.Add($"CapHeadroom must be between 0 and 100 (was {CapHeadroom}).");
         }
 
-        if (MinLiveAnswersForControl < 1)
+        if (ControlAnswers < 1)
         {
-            problems.Add($"MinLiveAnswersForControl must be at least 1 (was {MinLiveAnswersForControl}).");
+            problems.Add($"ControlAnswers must be at least 1 (was {ControlAnswers}).");
         }
+
+        if (SlackAnswers < 1)
+        {
+            problems.Add($"SlackAnswers must be at least 1 (was {SlackAnswers}).");
+        }
+
+        if (!(WarmUpTalksPerAgent >= 0d && WarmUpTalksPerAgent <= 100d))
+        {
+            problems.Add($"WarmUpTalksPerAgent must be between 0 and 100 (was {WarmUpTalksPerAgent}).");
+        }
+
 
         if (WarmUpTalks < 0)
         {
@@ -98,6 +139,11 @@ public sealed record PredictiveOptions
         if (!(HorizonQuantile > 0d && HorizonQuantile <= 1d))
         {
             problems.Add($"HorizonQuantile must be in (0, 1] (was {HorizonQuantile}).");
+        }
+
+        if (HorizonPoints is < 1 or > 16)
+        {
+            problems.Add($"HorizonPoints must be between 1 and 16 (was {HorizonPoints}).");
         }
 
         if (problems.Count > 0)

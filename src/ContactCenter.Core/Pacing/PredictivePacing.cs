@@ -7,10 +7,12 @@ namespace ContactCenter.Core.Pacing;
 /// <summary>
 /// Predictive: dials ahead of free agents from the live statistics, placing the k-th call only while
 /// the probability that it is answered live with no agent free stays under a risk threshold, and tuning
-/// that threshold with an outer loop that holds the recent abandon rate at the set-point.
+/// that threshold with an outer loop that holds the recent abandon rate at the set-point shifted by the
+/// campaign-to-date slack.
 /// </summary>
 /// <remarks>
-/// <para>The risk of the k-th call is computed over a horizon h (a quantile of the live answer delay):
+/// <para>The risk of the k-th call is averaged over <see cref="PredictiveOptions.HorizonPoints"/> horizons h
+/// (quantiles of the live answer delay: the risk integrated over when the call answers); at each h,
 /// the live answers of the ringing calls within h (each conditioned on how long it has already rung),
 /// the live answers waiting for an agent, and the k − 1 calls placed before it compete for the free
 /// agents plus the agents that become free within h plus the connect threshold (each talking or
@@ -19,18 +21,21 @@ namespace ContactCenter.Core.Pacing;
 /// mean plus six standard deviations with the tail kept in the last cell, and that tail is always read
 /// on the risky side (more answers than L: no agent; more free agents than L: only L), so the risk is an
 /// upper bound and is never truncated to zero.</para>
-/// <para>Before <see cref="PredictiveOptions.WarmUpTalks"/> talks have completed, and whenever the recent
-/// or windowed abandon rate reaches <see cref="PredictiveOptions.HardCap"/>, the decision is progressive's
-/// (one line per free agent). The decision never places fewer calls than progressive.</para>
+/// <para>Before <see cref="PredictiveOptions.WarmUpTalks"/> talks (and <see cref="PredictiveOptions.WarmUpTalksPerAgent"/>
+/// per logged-in agent) have completed, and whenever <see cref="PredictiveOptions.CapHeadroom"/> more abandons
+/// would carry the windowed abandon rate over <see cref="PredictiveOptions.HardCap"/>, the decision is
+/// progressive's (one line per free agent). The decision never places fewer calls than progressive.</para>
 /// <para>Stateful (the outer loop's threshold): one instance per campaign, used on the thread that owns
 /// the statistics. Buffers are allocated on the first decision and reused: warmed-up decisions allocate
 /// nothing.</para>
 /// </remarks>
 public sealed class PredictivePacing : IPacingStrategy
 {
-    private readonly AbandonRiskModel _risk = new();
+    private readonly AbandonRiskModel[] _risks;
     private Instant _lastControl;
     private bool _controlStarted;
+    private long _lastLive;
+    private long _lastAbandoned;
 
     /// <summary>Creates a predictive strategy.</summary>
     /// <param name="options">The settings; null means the defaults.</param>
@@ -40,6 +45,11 @@ public sealed class PredictivePacing : IPacingStrategy
         Options = options ?? new PredictiveOptions();
         Options.Validate();
         RiskThreshold = Options.InitialRiskThreshold;
+        _risks = new AbandonRiskModel[Options.HorizonPoints];
+        for (int i = 0; i < _risks.Length; i++)
+        {
+            _risks[i] = new AbandonRiskModel();
+        }
     }
 
     /// <summary>The settings.</summary>
@@ -50,6 +60,9 @@ public sealed class PredictivePacing : IPacingStrategy
 
     /// <summary>The risk of the last call the latest decision placed (or of the first it refused); 0 before any predictive decision.</summary>
     public double LastRisk { get; private set; }
+
+    /// <summary>The abandon rate the outer loop aimed at in its last update: the set-point shifted by the campaign-to-date slack.</summary>
+    public double TargetRate { get; private set; }
 
     /// <inheritdoc />
     public string Name => "predictive";
@@ -64,21 +77,21 @@ public sealed class PredictivePacing : IPacingStrategy
         }
 
         int progressive = ProgressivePacing.Count(statistics, 1);
-        if (statistics.TalkTimes.TotalObserved < Options.WarmUpTalks || statistics.AnswerDelays.Count == 0)
+        var meter = statistics.AbandonRate;
+        if (!IsWarm(statistics))
         {
+            Control(meter, now, ControlMode.Follow);
             return new PacingDecision(progressive, PacingReason.WarmUp);
         }
 
-        var meter = statistics.AbandonRate;
-        var recent = meter.Recent;
         var window = meter.WindowRate(now);
-        if ((recent.LiveAnswered >= Options.MinLiveAnswersForControl && recent.Value >= Options.HardCap)
-            || (window.LiveAnswered >= Options.MinLiveAnswersForControl && window.Value >= Options.HardCap))
+        if (window.LiveAnswered > 0 && window.Abandoned + Options.CapHeadroom > Options.HardCap * window.LiveAnswered)
         {
+            Control(meter, now, ControlMode.LowerOnly);
             return new PacingDecision(progressive, PacingReason.AbandonCap);
         }
 
-        Control(meter, recent, now);
+        Control(meter, now, ControlMode.Tune);
 
         int working = statistics.LoggedInAgents - statistics.AwayAgents;
         int inProgress = statistics.RingingCalls + statistics.WaitingCalls;
@@ -97,41 +110,114 @@ public sealed class PredictivePacing : IPacingStrategy
         return new PacingDecision(count, count == maxNew ? PacingReason.LineLimit : PacingReason.RiskThreshold);
     }
 
-    private void Control(AbandonRateMeter meter, AbandonRate recent, Instant now)
+    /// <summary>
+    /// The talk-time and answer-delay samples can be trusted: at least <see cref="PredictiveOptions.WarmUpTalks"/>
+    /// completed talks and <see cref="PredictiveOptions.WarmUpTalksPerAgent"/> per logged-in agent.
+    /// </summary>
+    private bool IsWarm(DialerStatistics statistics)
     {
+        long talks = statistics.TalkTimes.TotalObserved;
+        return statistics.AnswerDelays.Count > 0
+            && talks >= Options.WarmUpTalks
+            && talks >= Options.WarmUpTalksPerAgent * statistics.LoggedInAgents;
+    }
+
+    /// <summary>
+    /// The outer loop. Every <see cref="PredictiveOptions.ControlInterval"/> it reads the live answers
+    /// resolved since its last update (the most recent ones) and moves ln θ by
+    /// gain × (target × answers − abandons) ÷ (target × <see cref="PredictiveOptions.ControlAnswers"/>):
+    /// each answer kept raises θ a little, each abandon lowers it by (1 − target) ÷ target times as much, so
+    /// θ settles where the recent rate equals the target. The target is the set-point shifted by the
+    /// campaign-to-date slack in abandons, repaid over <see cref="PredictiveOptions.SlackAnswers"/> answers.
+    /// </summary>
+    private void Control(AbandonRateMeter meter, Instant now, ControlMode mode)
+    {
+        var toDate = meter.CampaignToDate;
         if (!_controlStarted)
         {
             _controlStarted = true;
             _lastControl = now;
+            _lastLive = toDate.LiveAnswered;
+            _lastAbandoned = toDate.Abandoned;
             return;
         }
 
-        if (now - _lastControl < Options.ControlInterval || recent.LiveAnswered < Options.MinLiveAnswersForControl)
+        if (now - _lastControl < Options.ControlInterval)
         {
             return;
         }
 
         _lastControl = now;
-        double target = Options.SetPoint;
-        var toDate = meter.CampaignToDate;
-        if (toDate.LiveAnswered >= Options.MinLiveAnswersForControl)
+        long answers = toDate.LiveAnswered - _lastLive;
+        long abandons = toDate.Abandoned - _lastAbandoned;
+        _lastLive = toDate.LiveAnswered;
+        _lastAbandoned = toDate.Abandoned;
+        if (mode == ControlMode.Follow || answers <= 0)
         {
-            target += Options.SlackGain * (Options.SetPoint - toDate.Value);
+            return;
         }
 
-        double margin = Options.HardCap - Options.SetPoint;
-        target = Math.Min(Math.Max(target, Options.SetPoint - margin), Options.SetPoint + (margin / 2d));
-        target = Math.Max(target, Options.SetPoint / 4d);
-        double error = (target - recent.Value) / target;
-        error = Math.Min(Math.Max(error, -3d), 1d);
-        RiskThreshold = Math.Min(Math.Max(RiskThreshold * Math.Exp(Options.ControlGain * error), Options.MinRiskThreshold), Options.MaxRiskThreshold);
+        double setPoint = Options.SetPoint;
+        double slack = (setPoint * toDate.LiveAnswered) - toDate.Abandoned;
+        double target = setPoint + (slack / Options.SlackAnswers);
+        target = Math.Min(Math.Max(target, setPoint / 4d), setPoint + ((Options.HardCap - setPoint) / 2d));
+        TargetRate = target;
+        double step = Options.ControlGain * ((target * answers) - abandons) / (target * Options.ControlAnswers);
+        step = Math.Min(Math.Max(step, -1d), mode == ControlMode.LowerOnly ? 0d : 0.5);
+        RiskThreshold = Math.Min(Math.Max(RiskThreshold * Math.Exp(step), Options.MinRiskThreshold), Options.MaxRiskThreshold);
     }
 
     private int CountUnderThreshold(DialerStatistics statistics, int maxNew, long nowTicks)
     {
-        _risk.Load(statistics, nowTicks, Options.HorizonQuantile);
-        int count = _risk.Count(maxNew, RiskThreshold, out double lastRisk);
-        LastRisk = lastRisk;
-        return count;
+        var risks = _risks;
+        int points = risks.Length;
+        for (int i = 0; i < points; i++)
+        {
+            double quantile = points == 1 ? Options.HorizonQuantile : (i + 0.5) / points;
+            risks[i].Load(statistics, nowTicks, quantile);
+            risks[i].Prepare(maxNew);
+        }
+
+        // The largest k whose risk, averaged over the horizons, is at most θ (the average is non-decreasing in k).
+        int placed = 0;
+        int refused = maxNew + 1;
+        double placedRisk = 0d;
+        double refusedRisk = 0d;
+        while (refused - placed > 1)
+        {
+            int k = placed + ((refused - placed) >> 1);
+            double risk = 0d;
+            for (int i = 0; i < points; i++)
+            {
+                risk += risks[i].Risk(k);
+            }
+
+            risk /= points;
+            if (risk > RiskThreshold)
+            {
+                refused = k;
+                refusedRisk = risk;
+            }
+            else
+            {
+                placed = k;
+                placedRisk = risk;
+            }
+        }
+
+        LastRisk = refused <= maxNew ? refusedRisk : placedRisk;
+        return placed;
+    }
+
+    private enum ControlMode
+    {
+        /// <summary>Warm-up: the loop only follows the counts.</summary>
+        Follow,
+
+        /// <summary>Capped (progressive): abandons of calls still in flight lower θ, answers do not raise it.</summary>
+        LowerOnly,
+
+        /// <summary>Dialing ahead: θ moves both ways.</summary>
+        Tune,
     }
 }

@@ -108,19 +108,30 @@ public sealed class PacingStrategyTests
     }
 
     [Fact]
-    public void Outer_loop_raises_the_threshold_when_there_are_no_abandons()
+    public void Outer_loop_raises_the_threshold_when_answers_resolve_without_abandons()
     {
         var (stats, now) = PacingScenario.Build(free: 5, talking: 40, wrapping: 2, ringing: 0, liveShare: 0.15);
         var predictive = new PredictivePacing();
         predictive.Decide(stats, now);
         predictive.Decide(stats, now + Duration.FromSeconds(30));
+        Assert.Equal(predictive.Options.InitialRiskThreshold, predictive.RiskThreshold);
+
+        for (int i = 0; i < 20; i++)
+        {
+            var at = now + Duration.FromSeconds(31 + i);
+            stats.CallPlaced(-1000 - i, at);
+            stats.CallAnsweredLive(-1000 - i, at);
+            stats.CallConnected(-1000 - i, at + Duration.FromSeconds(1));
+        }
+
+        predictive.Decide(stats, now + Duration.FromSeconds(60));
         Assert.True(predictive.RiskThreshold > predictive.Options.InitialRiskThreshold);
     }
 
     [Fact]
     public void Predictive_decision_allocates_nothing_once_warmed()
     {
-        var (stats, now) = PacingScenario.Build(free: 40, talking: 850, wrapping: 60, ringing: 300, liveShare: 0.3);
+        var (stats, now) = PacingScenario.Build(free: 40, talking: 850, wrapping: 60, ringing: 300, liveShare: 0.3, talks: 1000);
         var predictive = new PredictivePacing();
         var progressive = new ProgressivePacing();
         predictive.Decide(stats, now);
@@ -129,7 +140,7 @@ public sealed class PacingStrategyTests
         var decision = predictive.Decide(stats, now);
         progressive.Decide(stats, now);
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
-        Assert.True(decision.Count >= 0);
+        Assert.True(decision.Reason is PacingReason.RiskThreshold or PacingReason.LineLimit, decision.ToString());
     }
 
     [Fact]

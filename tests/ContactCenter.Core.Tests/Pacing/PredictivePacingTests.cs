@@ -1,0 +1,219 @@
+using System;
+using ContactCenter.Core.Pacing;
+using NodaTime;
+using Xunit;
+
+namespace ContactCenter.Core.Tests.Pacing;
+
+/// <summary>The predictive pacer's start-up, hard cap and outer loop, on hand-made statistics.</summary>
+public sealed class PredictivePacingTests
+{
+    private static readonly Duration s_interval = new PredictiveOptions().ControlInterval;
+
+    [Fact]
+    public void Start_up_is_progressive_until_one_talk_per_logged_in_agent_has_completed()
+    {
+        // 100 completed talks (above WarmUpTalks = 30) but 150 agents logged in: still warming up.
+        var (stats, now) = PacingScenario.Build(free: 10, talking: 140, wrapping: 0, ringing: 0, liveShare: 0.15, talks: 100);
+        var predictive = new PredictivePacing();
+        Assert.Equal(new PacingDecision(10, PacingReason.WarmUp), predictive.Decide(stats, now));
+
+        // The same state with one more completed talk per agent than needed dials ahead.
+        var (warm, at) = PacingScenario.Build(free: 10, talking: 140, wrapping: 0, ringing: 0, liveShare: 0.15, talks: 150);
+        var decision = new PredictivePacing().Decide(warm, at);
+        Assert.Equal(PacingReason.RiskThreshold, decision.Reason);
+        Assert.True(decision.Count > 10, decision.ToString());
+
+        // The per-agent rule can be switched off.
+        var lenient = new PredictivePacing(new PredictiveOptions { WarmUpTalksPerAgent = 0 });
+        Assert.NotEqual(PacingReason.WarmUp, lenient.Decide(stats, now).Reason);
+    }
+
+    [Fact]
+    public void Start_up_places_no_call_ahead_while_a_single_abandon_would_break_the_hard_cap()
+    {
+        // Warm talk samples, but only 20 live answers so far: one abandon would be 5 % > 3 %.
+        var (stats, now) = PacingScenario.Build(free: 5, talking: 20, wrapping: 2, ringing: 0, liveShare: 0.05);
+        Assert.Equal(new PacingDecision(5, PacingReason.AbandonCap), new PredictivePacing().Decide(stats, now));
+
+        // 25 hours later those answers have left the 24-hour window: an empty window is not capped.
+        Assert.NotEqual(PacingReason.AbandonCap, new PredictivePacing().Decide(stats, now + Duration.FromHours(25)).Reason);
+
+        // 60 clean live answers: 1 abandon would be 1.6 %, under the cap: dial ahead.
+        var (more, at) = PacingScenario.Build(free: 5, talking: 20, wrapping: 2, ringing: 0, liveShare: 0.15);
+        Assert.Equal(PacingReason.RiskThreshold, new PredictivePacing().Decide(more, at).Reason);
+    }
+
+    [Fact]
+    public void Hard_cap_keeps_one_abandon_of_headroom()
+    {
+        // 60 live answers, none abandoned: 0 + 1 <= 3 % of 60 = 1.8, not capped.
+        var (stats, now) = PacingScenario.Build(free: 5, talking: 20, wrapping: 2, ringing: 0, liveShare: 0.15);
+        var predictive = new PredictivePacing();
+        Assert.Equal(PacingReason.RiskThreshold, predictive.Decide(stats, now).Reason);
+
+        // One abandon: 1 + 1 > 3 % of 61 = 1.83: progressive until enough answers are kept.
+        Feed(stats, now, -1, answers: 1, abandons: 1);
+        Assert.Equal(new PacingDecision(5, PacingReason.AbandonCap), predictive.Decide(stats, now));
+
+        // 6 more kept answers: 2 <= 3 % of 67 = 2.01, dialing ahead again.
+        Feed(stats, now, -10, answers: 6, abandons: 0);
+        Assert.Equal(PacingReason.RiskThreshold, predictive.Decide(stats, now).Reason);
+
+        // Without headroom the same state is capped only at 3 % itself.
+        var (other, at) = PacingScenario.Build(free: 5, talking: 20, wrapping: 2, ringing: 0, liveShare: 0.15);
+        Feed(other, at, -1, answers: 1, abandons: 1);
+        Assert.Equal(PacingReason.RiskThreshold, new PredictivePacing(new PredictiveOptions { CapHeadroom = 0 }).Decide(other, at).Reason);
+    }
+
+    [Fact]
+    public void Outer_loop_moves_the_log_threshold_by_the_gain_times_the_relative_error_of_the_answers_since_its_last_update()
+    {
+        var (stats, now) = PacingScenario.Build(free: 5, talking: 40, wrapping: 2, ringing: 0, liveShare: 0.15);
+        var options = new PredictiveOptions();
+        var predictive = new PredictivePacing(options);
+        predictive.Decide(stats, now);
+
+        // 40 answers, 1 abandoned, resolved within the next interval.
+        Feed(stats, now, -1, answers: 40, abandons: 1);
+        predictive.Decide(stats, now + s_interval);
+
+        // Campaign to date: 100 answers (60 from the warm-up, 40 now), 1 abandoned: the slack is
+        // 2.5 − 1 = 1.5 abandons, repaid over 200 answers: target 2.5 % + 0.75 %, clamped to 2.75 %.
+        double target = Math.Min(options.SetPoint + (1.5 / options.SlackAnswers), options.SetPoint + ((options.HardCap - options.SetPoint) / 2));
+        Assert.Equal(target, predictive.TargetRate, 12);
+        double expected = options.InitialRiskThreshold * Math.Exp(options.ControlGain * ((target * 40) - 1) / (target * options.ControlAnswers));
+        Assert.Equal(expected, predictive.RiskThreshold, 12);
+
+        // Nothing resolved since: no update, however long it waits.
+        predictive.Decide(stats, now + (s_interval * 10));
+        Assert.Equal(expected, predictive.RiskThreshold, 12);
+    }
+
+    [Fact]
+    public void Outer_loop_on_a_synthetic_abandon_sequence_holds_at_the_target_falls_above_it_and_rises_below_it()
+    {
+        // Each sequence: 40 control intervals of 40 live answers; the slack repaid over so many answers
+        // that the target stays at the set-point (the clamps of the target are not in play).
+        var options = new PredictiveOptions { SlackAnswers = 1_000_000 };
+        double atTarget = RunSequence(options, abandonsPerInterval: 1, out _);   // 2.5 %
+        double above = RunSequence(options, abandonsPerInterval: 2, out var capped);      // 5 %: capped on the way
+        double below = RunSequence(options, abandonsPerInterval: 0, out _);      // 0 %
+
+        Assert.InRange(atTarget / options.InitialRiskThreshold, Math.Exp(-0.1), Math.Exp(0.1));
+        Assert.True(above < options.InitialRiskThreshold / 10, above.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(capped, "5 % must reach the hard cap");
+        Assert.Equal(options.MaxRiskThreshold, below);
+    }
+
+    [Fact]
+    public void Outer_loop_does_not_wind_up_while_capped()
+    {
+        // Capped (one abandon too many for the headroom): answers kept while progressive do not raise θ.
+        var (stats, now) = PacingScenario.Build(free: 5, talking: 20, wrapping: 2, ringing: 0, liveShare: 0.15);
+        var predictive = new PredictivePacing(new PredictiveOptions { CapHeadroom = 10 });
+        Assert.Equal(PacingReason.AbandonCap, predictive.Decide(stats, now).Reason);
+        Feed(stats, now, -1, answers: 40, abandons: 0);
+        Assert.Equal(PacingReason.AbandonCap, predictive.Decide(stats, now + s_interval).Reason);
+        Assert.Equal(predictive.Options.InitialRiskThreshold, predictive.RiskThreshold);
+
+        // Abandons of calls still in flight while capped lower it.
+        Feed(stats, now + s_interval, -100, answers: 1, abandons: 1);
+        predictive.Decide(stats, now + (s_interval * 2));
+        Assert.True(predictive.RiskThreshold < predictive.Options.InitialRiskThreshold);
+    }
+
+    [Fact]
+    public void Target_follows_the_campaign_to_date_slack_within_its_bounds()
+    {
+        var options = new PredictiveOptions();
+
+        // 8 abandons in 100 answers: 5.5 abandons over the set-point, repaid over 200 answers → 2.5 − 2.75 %, clamped to 0.625 %.
+        var (stats, now) = PacingScenario.Build(free: 5, talking: 40, wrapping: 2, ringing: 0, liveShare: 0.15);
+        var predictive = new PredictivePacing(options with { CapHeadroom = 0, HardCap = 0.5 });
+        predictive.Decide(stats, now);
+        Feed(stats, now, -1, answers: 40, abandons: 8);
+        predictive.Decide(stats, now + s_interval);
+        Assert.Equal(options.SetPoint / 4, predictive.TargetRate, 12);
+
+        // No abandon in 1,060 answers: 26.5 under the set-point → capped at halfway to the hard cap.
+        var (clean, at) = PacingScenario.Build(free: 5, talking: 40, wrapping: 2, ringing: 0, liveShare: 0.15);
+        var loose = new PredictivePacing(options);
+        loose.Decide(clean, at);
+        Feed(clean, at, -1, answers: 1000, abandons: 0);
+        loose.Decide(clean, at + s_interval);
+        Assert.Equal(options.SetPoint + ((options.HardCap - options.SetPoint) / 2), loose.TargetRate, 12);
+
+        // A small surplus of kept answers lifts the target a little above the set-point.
+        var (some, then) = PacingScenario.Build(free: 5, talking: 40, wrapping: 2, ringing: 0, liveShare: 0.15);
+        var tuned = new PredictivePacing(options with { SlackAnswers = 1000 });
+        tuned.Decide(some, then);
+        Feed(some, then, -1, answers: 40, abandons: 1);
+        tuned.Decide(some, then + s_interval);
+        Assert.Equal(options.SetPoint + (1.5 / 1000), tuned.TargetRate, 12);
+    }
+
+    [Fact]
+    public void Averaging_over_more_horizons_is_still_never_below_progressive_and_allocation_free()
+    {
+        var (stats, now) = PacingScenario.Build(free: 40, talking: 850, wrapping: 60, ringing: 300, liveShare: 0.3, talks: 1000);
+        foreach (int points in new[] { 1, 3, 5 })
+        {
+            var predictive = new PredictivePacing(new PredictiveOptions { HorizonPoints = points });
+            var first = predictive.Decide(stats, now);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            var again = predictive.Decide(stats, now);
+            Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+            Assert.Equal(first, again);
+            Assert.True(first.Count >= ProgressiveCount(stats), first.ToString());
+            Assert.InRange(predictive.LastRisk, 0d, 1d);
+        }
+    }
+
+    [Fact]
+    public void New_options_are_validated()
+    {
+        Assert.Throws<ArgumentException>(() => new PredictivePacing(new PredictiveOptions { HorizonPoints = 0 }));
+        Assert.Throws<ArgumentException>(() => new PredictivePacing(new PredictiveOptions { ControlAnswers = 0 }));
+        Assert.Throws<ArgumentException>(() => new PredictivePacing(new PredictiveOptions { SlackAnswers = 0 }));
+        Assert.Throws<ArgumentException>(() => new PredictivePacing(new PredictiveOptions { CapHeadroom = -1 }));
+        Assert.Throws<ArgumentException>(() => new PredictivePacing(new PredictiveOptions { WarmUpTalksPerAgent = -1 }));
+    }
+
+    private static double RunSequence(PredictiveOptions options, int abandonsPerInterval, out bool capped)
+    {
+        var (stats, now) = PacingScenario.Build(free: 5, talking: 40, wrapping: 2, ringing: 0, liveShare: 0.15);
+        var predictive = new PredictivePacing(options);
+        predictive.Decide(stats, now);
+        capped = false;
+        for (int i = 1; i <= 40; i++)
+        {
+            Feed(stats, now + (s_interval * (i - 1)), -100 * i, answers: 40, abandons: abandonsPerInterval);
+            capped |= predictive.Decide(stats, now + (s_interval * i)).Reason == PacingReason.AbandonCap;
+        }
+
+        return predictive.RiskThreshold;
+    }
+
+    private static int ProgressiveCount(DialerStatistics stats) => new ProgressivePacing().Decide(stats, PacingScenario.Start).Count;
+
+    /// <summary>Live answers resolved just after <paramref name="at"/>: the first <paramref name="abandons"/> abandoned, the rest connected in time.</summary>
+    private static void Feed(DialerStatistics stats, Instant at, long firstId, int answers, int abandons)
+    {
+        for (int i = 0; i < answers; i++)
+        {
+            long id = firstId - i;
+            var placed = at + Duration.FromMilliseconds(i);
+            stats.CallPlaced(id, placed);
+            stats.CallAnsweredLive(id, placed);
+            if (i < abandons)
+            {
+                stats.CallAbandoned(id, placed + Duration.FromSeconds(2));
+            }
+            else
+            {
+                stats.CallConnected(id, placed + Duration.FromSeconds(1));
+            }
+        }
+    }
+}
