@@ -17,4 +17,7 @@ public enum RandomDraw
 
     /// <summary>How long the agent's after-call work lasts after the call.</summary>
     WrapUp = 4,
+
+    /// <summary>Which disposition the agent gives a connected record of a campaign-driven run (<see cref="SimulatedCampaign.Dispositions"/>).</summary>
+    Disposition = 5,
 }

@@ -6,7 +6,7 @@ namespace ContactCenter.Simulation;
 /// <summary>
 /// The simulated telephone network: decides the fate of every call attempt from the seed, the record and
 /// the attempt number alone (<see cref="CommonRandomNumbers"/>), never from the order in which a dialer
-/// places calls. <see cref="Simulator.Run"/> places calls on it and plays their fates out in virtual time.
+/// places calls. <see cref="Simulator.Run(SimulationScenario, ISimulationDialer)"/> places calls on it and plays their fates out in virtual time.
 /// </summary>
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class SimulatedNetwork

@@ -1,4 +1,7 @@
+using System;
 using System.Collections.Generic;
+using ContactCenter.Core.Campaigns;
+using ContactCenter.Core.Compliance;
 using ContactCenter.Core.Internal;
 using NodaTime;
 
@@ -51,6 +54,19 @@ public sealed class SimulationReport
 
     /// <summary>The messages of the commands a real agent or interaction refused (empty in a sound run).</summary>
     public IReadOnlyList<string> Refusals { get; }
+
+    /// <summary>
+    /// For a campaign-driven run (<see cref="SimulationScenario.Campaign"/>): the real campaign as the run left it — its
+    /// records with their attempts, dispositions and end reasons, and the records still waiting
+    /// (<see cref="Campaign.WaitingRecords"/>); <see langword="null"/> for the synthetic list.
+    /// </summary>
+    public Campaign? Campaign { get; init; }
+
+    /// <summary>For a campaign-driven run: every event the campaign published, in order; empty for the synthetic list.</summary>
+    public IReadOnlyList<CampaignEvent> CampaignEvents { get; init; } = Array.Empty<CampaignEvent>();
+
+    /// <summary>For a campaign-driven run: the call history the run wrote every dial to (what frequency caps counted); <see langword="null"/> for the synthetic list.</summary>
+    public ICallHistory? CallHistory { get; init; }
 
     /// <summary>The metrics of any window of the run (an hour, the shift without the drain...).</summary>
     /// <param name="window">The window.</param>

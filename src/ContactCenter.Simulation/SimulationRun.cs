@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using ContactCenter.Core.Agents;
+using ContactCenter.Core.Campaigns;
 using ContactCenter.Core.Interactions;
 using ContactCenter.Core.Time;
 using NodaTime;
@@ -10,7 +12,8 @@ namespace ContactCenter.Simulation;
 
 /// <summary>
 /// One run of a scenario: a discrete-event loop on a <see cref="VirtualTimeSource"/> that also runs the real
-/// agents' timers. Every action happens inside a timer of the virtual clock, on one thread.
+/// agents' timers. Every action happens inside a timer of the virtual clock, on one thread. Calls are placed for the
+/// records of the synthetic list, or for the records a real campaign hands out (<see cref="CampaignDriver"/>).
 /// </summary>
 internal sealed class SimulationRun
 {
@@ -24,13 +27,18 @@ internal sealed class SimulationRun
     private readonly List<string> _refusals = [];
     private readonly SimulatedAgent[] _agents;
     private readonly LinkedList<Call> _waiting = new();
+    private readonly CampaignDriver? _campaign;
+    private readonly Duration _progressInterval;
+    private readonly Action<SimulationProgress>? _progress;
     private long _nextRecord;
     private long _nextCallId;
     private bool _dialing = true;
     private long _placed, _live, _machines, _busy, _invalid, _noAnswer, _connected, _abandoned, _ended, _interactions, _decisions;
 
-    public SimulationRun(SimulationScenario scenario, ISimulationDialer dialer)
+    public SimulationRun(SimulationScenario scenario, ISimulationDialer dialer, Duration progressInterval = default, Action<SimulationProgress>? progress = null)
     {
+        _progressInterval = progressInterval;
+        _progress = progress;
         _scenario = scenario;
         _dialer = dialer;
         _network = new SimulatedNetwork(scenario.Network, scenario.Seed);
@@ -42,18 +50,37 @@ internal sealed class SimulationRun
         {
             _agents[i] = new SimulatedAgent(this, i, scenario.Agents[i]);
         }
+
+        if (scenario.Campaign is { } campaign)
+        {
+            _campaign = new CampaignDriver(this, campaign, _time, scenario.Seed);
+            _state.RecordsRemaining = _campaign.RecordsToDial;
+        }
     }
 
     public SimulationReport Execute()
     {
         var start = _scenario.Start;
+        _campaign?.Start(_agents.Select(a => a.Agent.Id));
         foreach (var agent in _agents)
         {
             agent.ScheduleShift(start, _scenario.End);
         }
 
+        if (_progress is not null)
+        {
+            for (var at = start + _progressInterval; at <= _scenario.End; at += _progressInterval)
+            {
+                At(at, Progress);
+            }
+        }
+
         ScheduleTick(start);
-        At(_scenario.End, () => _dialing = false);
+        At(_scenario.End, () =>
+        {
+            _dialing = false;
+            _campaign?.EndOfShift();
+        });
         _time.AdvanceTo(_scenario.End);
 
         // The drain: calls in progress end, agents finish their wrap-up and log out. No tick is left, so the
@@ -77,7 +104,12 @@ internal sealed class SimulationRun
             RefusedCommands = _refusals.Count,
         };
         var endedAt = _log.Count > 0 && _log[_log.Count - 1].At > start ? _log[_log.Count - 1].At : start;
-        return new SimulationReport(_scenario, _dialer.Name, endedAt, _log.AsReadOnly(), counts, _refusals.AsReadOnly());
+        return new SimulationReport(_scenario, _dialer.Name, endedAt, _log.AsReadOnly(), counts, _refusals.AsReadOnly())
+        {
+            Campaign = _campaign?.Campaign,
+            CampaignEvents = _campaign?.Events ?? Array.Empty<CampaignEvent>(),
+            CallHistory = _campaign?.History,
+        };
     }
 
     internal ITimeSource Time => _time;
@@ -183,24 +215,35 @@ internal sealed class SimulationRun
             throw new InvalidOperationException(string.Format(CultureInfo.InvariantCulture, "Dialer {0} asked for {1} calls at {2}; a decision cannot be negative.", _dialer.Name, count, _time.Now));
         }
 
+        if (_campaign is { } campaign)
+        {
+            // The campaign hands out what it may: never a record in a call or done, never outside its legal window.
+            foreach (var task in campaign.Take(count))
+            {
+                Place(campaign.IndexOf(task), task.Attempt, task);
+            }
+
+            _state.RecordsRemaining = campaign.RecordsToDial;
+            return;
+        }
+
         for (int i = 0; i < count && _state.RecordsRemaining is not 0; i++)
         {
-            Place();
+            Place(_nextRecord++, 1, null);
+            if (_state.RecordsRemaining is { } remaining)
+            {
+                _state.RecordsRemaining = remaining - 1;
+            }
         }
     }
 
-    private void Place()
+    private void Place(long record, int attempt, DialTask? task)
     {
-        long record = _nextRecord++;
-        var fate = _network.FateOf(record, 1);
-        var call = new Call(_nextCallId++, fate, _time.Now);
+        var fate = _network.FateOf(record, attempt);
+        var call = new Call(_nextCallId++, fate, _time.Now) { Task = task };
         _placed++;
         _state.CallsPlaced++;
         _state.RingingCalls++;
-        if (_state.RecordsRemaining is { } remaining)
-        {
-            _state.RecordsRemaining = remaining - 1;
-        }
 
         Record(SimulationEvent.ForCall(_time.Now, SimulationEventKind.CallPlaced, call.Id, fate));
         At(call.PlacedAt + fate.RingTime, () => Resolve(call));
@@ -232,6 +275,12 @@ internal sealed class SimulationRun
                 Record(SimulationEvent.ForCall(now, SimulationEventKind.CallNoAnswer, call.Id, call.Fate));
                 break;
         }
+
+        if (call.Task is { } task)
+        {
+            _campaign!.Result(task, call.Fate.Outcome);
+            _state.RecordsRemaining = _campaign.RecordsToDial;
+        }
     }
 
     private void AnsweredLive(Call call)
@@ -240,10 +289,12 @@ internal sealed class SimulationRun
         _live++;
         _state.LiveAnswers++;
         call.AnsweredAt = now;
+        // A campaign's call is the interaction its dial task names (the id the agent is reserved with); a synthetic
+        // call gets an id derived from the seed and the call.
         call.Interaction = Interaction.Create(
-            new InteractionSpec(MediaType.OutboundCampaign, InteractionDirection.Outbound, ContactAddress(call.Fate.RecordIndex))
+            new InteractionSpec(MediaType.OutboundCampaign, InteractionDirection.Outbound, call.Task?.Number.Number.E164 ?? ContactAddress(call.Fate.RecordIndex))
             {
-                Id = new InteractionId(CallGuid(_scenario.Seed, call.Id)),
+                Id = call.Task?.InteractionId ?? new InteractionId(CallGuid(_scenario.Seed, call.Id)),
                 IsOffer = true,
             },
             _interactionOptions);
@@ -288,6 +339,11 @@ internal sealed class SimulationRun
         _connected++;
         _state.Connected++;
         Record(SimulationEvent.ForCall(_time.Now, SimulationEventKind.CallConnected, call.Id, call.Fate, agent.Index));
+        if (call.Task is { } task)
+        {
+            _campaign!.Connected(task, agent);
+        }
+
         agent.Take(call);
     }
 
@@ -304,6 +360,12 @@ internal sealed class SimulationRun
         _abandoned++;
         _state.Abandoned++;
         Record(SimulationEvent.ForCall(_time.Now, SimulationEventKind.CallAbandoned, call.Id, call.Fate));
+        if (call.Task is { } task)
+        {
+            _campaign!.Dropped(task);
+            _state.RecordsRemaining = _campaign.RecordsToDial;
+        }
+
         try
         {
             call.Interaction!.OnNetworkEvent(NetworkEvent.RemoteHangUp);
@@ -319,6 +381,17 @@ internal sealed class SimulationRun
     {
         _ended++;
         Record(SimulationEvent.ForCall(_time.Now, SimulationEventKind.CallEnded, call.Id, call.Fate, agent.Index));
+        if (call.Task is { } task)
+        {
+            _campaign!.Complete(task, agent.Index);
+        }
+    }
+
+    private void Progress()
+    {
+        _state.Now = _time.Now;
+        var metrics = SimulationMetrics.Compute(_log, new Interval(_scenario.Start, _time.Now));
+        _progress!(new SimulationProgress(_time.Now, _time.Now - _scenario.Start, _state, metrics, _campaign?.Campaign));
     }
 
     /// <summary>A synthetic, unique contact number for a record (numbers in the +1 555 range are fictitious).</summary>
@@ -344,6 +417,9 @@ internal sealed class SimulationRun
         public Instant PlacedAt { get; } = placedAt;
 
         public Instant AnsweredAt { get; set; }
+
+        /// <summary>The campaign's call, or null for a record of the synthetic list.</summary>
+        public DialTask? Task { get; init; }
 
         public Interaction? Interaction { get; set; }
 

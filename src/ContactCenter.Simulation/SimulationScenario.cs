@@ -33,8 +33,17 @@ public sealed record SimulationScenario
     /// <summary>How long the dialer may place calls. Default 4 hours.</summary>
     public Duration ShiftLength { get; init; } = Duration.FromHours(4);
 
-    /// <summary>How many records the calling list holds; <see langword="null"/> (the default) for an unlimited list.</summary>
+    /// <summary>
+    /// How many records the synthetic calling list holds; <see langword="null"/> (the default) for an unlimited list.
+    /// Not used with a <see cref="Campaign"/>, whose list has its own size.
+    /// </summary>
     public long? ListSize { get; init; }
+
+    /// <summary>
+    /// The real campaign the run drives instead of the synthetic list (records in real zones, retry rules,
+    /// compliance); <see langword="null"/> (the default) for the synthetic list of <see cref="ListSize"/> records.
+    /// </summary>
+    public SimulatedCampaign? Campaign { get; init; }
 
     /// <summary>How the network and the contacts behave.</summary>
     public NetworkModel Network { get; init; } = new();
@@ -56,6 +65,12 @@ public sealed record SimulationScenario
     /// <param name="wrapUp">Their wrap-up distribution; 15 s when null.</param>
     /// <returns>The new scenario.</returns>
     public SimulationScenario WithTeam(int count, Distribution? wrapUp = null) => this with { Agents = SimulatedAgentProfile.Team(count, wrapUp) };
+
+    /// <summary>This scenario driving a real campaign (see <see cref="Campaign"/>).</summary>
+    /// <param name="campaign">The campaign's list, options and compliance.</param>
+    /// <returns>The new scenario.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="campaign"/> is null.</exception>
+    public SimulationScenario WithCampaign(SimulatedCampaign campaign) => this with { Campaign = Guard.NotNull(campaign) };
 
     /// <summary>This scenario with its network changed by <paramref name="change"/>.</summary>
     /// <param name="change">Returns the new network from the current one.</param>
@@ -84,6 +99,16 @@ public sealed record SimulationScenario
         if (ListSize is < 0)
         {
             problems.Add(string.Format(CultureInfo.InvariantCulture, "ListSize must not be negative (was {0}).", ListSize));
+        }
+
+        if (Campaign is not null)
+        {
+            if (ListSize is not null)
+            {
+                problems.Add("ListSize must be null with a Campaign (the campaign's list has its own size).");
+            }
+
+            Campaign.AddProblems(problems);
         }
 
         if (TickInterval <= Duration.Zero)
