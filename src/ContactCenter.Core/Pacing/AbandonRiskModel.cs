@@ -48,11 +48,22 @@ internal sealed class AbandonRiskModel
     private double[] _slack = [];
     private double[] _gap = [];
     private double[] _inverse = [];
+    private double[] _sharedElapsed = [];
+    private double[] _sharedDone = [];
+    private double[] _sharedKeep = [];
+    private double[] _sharedDivisor = [];
+    private readonly AbandonRiskModel[] _self;
     private int _answerCount;
     private int _freedCount;
     private double _tailAnswers;
     private double _cdfTop;
     private int _top;
+
+    /// <summary>Creates an empty model.</summary>
+    public AbandonRiskModel()
+    {
+        _self = [this];
+    }
 
     /// <summary>Live answers within the horizon that are certain (probability 1).</summary>
     public int CertainAnswers { get; private set; }
@@ -75,41 +86,96 @@ internal sealed class AbandonRiskModel
     /// <summary>Reads the event probabilities from live statistics at <paramref name="nowTicks"/>.</summary>
     public void Load(DialerStatistics statistics, long nowTicks, double horizonQuantile)
     {
+        Span<double> quantiles = stackalloc double[1];
+        quantiles[0] = horizonQuantile;
+        LoadHorizons(statistics, nowTicks, quantiles, _self);
+    }
+
+    /// <summary>
+    /// Reads the event probabilities from live statistics at <paramref name="nowTicks"/> into
+    /// <paramref name="models"/>, one per quantile of <paramref name="horizonQuantiles"/>: the same
+    /// inputs as <see cref="Load"/> on each model, with the work that does not depend on the horizon
+    /// (elapsed times, the split of agents by state, the CDFs at the elapsed times and the conditioning
+    /// denominators) done once for all horizons.
+    /// </summary>
+    public static void LoadHorizons(DialerStatistics statistics, long nowTicks, ReadOnlySpan<double> horizonQuantiles, AbandonRiskModel[] models)
+    {
+        int points = Math.Min(horizonQuantiles.Length, models.Length);
+        if (points == 0)
+        {
+            return;
+        }
+
         var answerDelays = statistics.AnswerDelays;
-        double horizon = answerDelays.QuantileSeconds(horizonQuantile);
-        double agentHorizon = horizon + statistics.AbandonRate.Options.ConnectThreshold.TotalSeconds;
-        double talkHorizon = agentHorizon - statistics.WrapUpTimes.QuantileSeconds(0.5);
+        double connect = statistics.AbandonRate.Options.ConnectThreshold.TotalSeconds;
+        double medianWrap = statistics.WrapUpTimes.QuantileSeconds(0.5);
         double p = statistics.LiveAnswerRate;
         var answered = answerDelays.Table();
         var nonLive = statistics.NonLiveDelays.Table();
         var talks = statistics.TalkTimes.Table();
         var wraps = statistics.WrapUpTimes.Table();
-        EnsureInputs(statistics.Options.MaxCallsInProgress, statistics.Options.MaxAgents);
-        Offset = statistics.FreeAgents - statistics.WaitingCalls;
-        Others = Clamp01(p * answered.At(horizon));
+        int offset = statistics.FreeAgents - statistics.WaitingCalls;
+        int maxCalls = statistics.Options.MaxCallsInProgress;
+        int maxAgents = statistics.Options.MaxAgents;
+        Span<double> horizons = stackalloc double[points];
+        Span<double> agentHorizons = stackalloc double[points];
+        Span<double> talkHorizons = stackalloc double[points];
+        for (int h = 0; h < points; h++)
+        {
+            var model = models[h];
+            double horizon = answerDelays.QuantileSeconds(horizonQuantiles[h]);
+            horizons[h] = horizon;
+            agentHorizons[h] = horizon + connect;
+            talkHorizons[h] = agentHorizons[h] - medianWrap;
+            model.EnsureInputs(maxCalls, maxAgents);
+            model.Offset = offset;
+            model.Others = Clamp01(p * answered.At(horizon));
+        }
+
+        // The horizon-free work goes to the first model's buffers, then one loop per horizon reads it.
+        var first = models[0];
 
         // Live answers of the ringing calls within the horizon, each given how long it has rung. The
         // loops below are free of data-dependent branches: elapsed times come in random order.
         var ringing = statistics.Ringing;
         long[] ringTicks = ringing.Ticks;
-        double[] answers = _answers;
-        int n = Math.Min(Math.Min(ringing.Count, ringTicks.Length), answers.Length);
-        int kept = 0;
-        int certain = 0;
+        int n = Math.Min(Math.Min(ringing.Count, ringTicks.Length), first._answers.Length);
+        first.EnsureShared(n);
+        double[] ringElapsed = first._sharedElapsed;
+        double[] ringDone = first._sharedDone;
+        double[] ringKeep = first._sharedKeep;
+        double[] ringAlive = first._sharedDivisor;
         for (int i = 0; i < n; i++)
         {
             double elapsed = (nowTicks - ringTicks[i]) * SecondsPerTick;
             double fNow = answered.At(elapsed);
             double alive = (p * (1d - fNow)) + ((1d - p) * (1d - nonLive.At(elapsed)));
-            double keep = alive > Epsilon ? 1 : 0;
-            double probability = keep * Clamp01(p * (answered.At(elapsed + horizon) - fNow) / Math.Max(alive, Epsilon));
-            answers[kept] = probability;
-            kept += (probability > 0d ? 1 : 0) & (probability < 1d ? 1 : 0);
-            certain += probability >= 1d ? 1 : 0;
+            ringElapsed[i] = elapsed;
+            ringDone[i] = fNow;
+            ringKeep[i] = alive > Epsilon ? 1 : 0;
+            ringAlive[i] = Math.Max(alive, Epsilon);
         }
 
-        _answerCount = kept;
-        CertainAnswers = certain;
+        for (int h = 0; h < points; h++)
+        {
+            var model = models[h];
+            double horizon = horizons[h];
+            double[] answers = model._answers;
+            int limit = Math.Min(n, answers.Length);
+            int kept = 0;
+            int certain = 0;
+            for (int i = 0; i < limit; i++)
+            {
+                double fNow = ringDone[i];
+                double probability = ringKeep[i] * Clamp01(p * (answered.At(ringElapsed[i] + horizon) - fNow) / ringAlive[i]);
+                answers[kept] = probability;
+                kept += (probability > 0d ? 1 : 0) & (probability < 1d ? 1 : 0);
+                certain += probability >= 1d ? 1 : 0;
+            }
+
+            model._answerCount = kept;
+            model.CertainAnswers = certain;
+        }
 
         // Agents freed within the horizon plus the connect threshold, each given its elapsed talk or
         // wrap-up: first the elapsed times split by state, then one loop per distribution.
@@ -117,9 +183,9 @@ internal sealed class AbandonRiskModel
         long[] agentTicks = agents.Ticks;
         int[] tags = agents.Tags;
         int m = Math.Min(agents.Count, Math.Min(agentTicks.Length, tags.Length));
-        m = Math.Min(m, _freed.Length);
-        double[] talking = _talkElapsed;
-        double[] wrapping = _wrapElapsed;
+        m = Math.Min(m, first._freed.Length);
+        double[] talking = first._talkElapsed;
+        double[] wrapping = first._wrapElapsed;
         m = Math.Min(m, Math.Min(talking.Length, wrapping.Length));
         int talkingCount = 0;
         int wrappingCount = 0;
@@ -133,29 +199,23 @@ internal sealed class AbandonRiskModel
             wrappingCount += tag == (int)PacingAgentState.WrapUp ? 1 : 0;
         }
 
-        kept = 0;
-        certain = 0;
-        double[] freed = _freed;
-        for (int i = 0; i < talkingCount; i++)
+        first.EnsureShared(talkingCount + wrappingCount);
+        double[] agentDone = first._sharedDone;
+        double[] agentKeep = first._sharedKeep;
+        double[] agentSurvived = first._sharedDivisor;
+        Survival(talks, talking.AsSpan(0, talkingCount), agentDone, agentKeep, agentSurvived, 0);
+        Survival(wraps, wrapping.AsSpan(0, wrappingCount), agentDone, agentKeep, agentSurvived, talkingCount);
+        for (int h = 0; h < points; h++)
         {
-            double elapsed = talking[i];
-            double probability = Conditional(talks, elapsed, elapsed + talkHorizon);
-            freed[kept] = probability;
-            kept += (probability > 0d ? 1 : 0) & (probability < 1d ? 1 : 0);
-            certain += probability >= 1d ? 1 : 0;
+            var model = models[h];
+            double[] freed = model._freed;
+            int kept = 0;
+            int certain = 0;
+            Freed(talks, talking.AsSpan(0, talkingCount), talkHorizons[h], agentDone, agentKeep, agentSurvived, 0, freed, ref kept, ref certain);
+            Freed(wraps, wrapping.AsSpan(0, wrappingCount), agentHorizons[h], agentDone, agentKeep, agentSurvived, talkingCount, freed, ref kept, ref certain);
+            model._freedCount = kept;
+            model.CertainFreed = certain;
         }
-
-        for (int i = 0; i < wrappingCount; i++)
-        {
-            double elapsed = wrapping[i];
-            double probability = Conditional(wraps, elapsed, elapsed + agentHorizon);
-            freed[kept] = probability;
-            kept += (probability > 0d ? 1 : 0) & (probability < 1d ? 1 : 0);
-            certain += probability >= 1d ? 1 : 0;
-        }
-
-        _freedCount = kept;
-        CertainFreed = certain;
     }
 
     /// <summary>Sets the event probabilities directly (same classification as <see cref="Load"/>).</summary>
@@ -352,13 +412,39 @@ internal sealed class AbandonRiskModel
         return (mean, variance);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static double Conditional(in CdfTable distribution, double elapsed, double until)
+    // The horizon-free half of P(done by until | not done at elapsed): F(elapsed), whether any
+    // survival is left, and the divisor max(1 − F(elapsed), ε); from index at of the outputs.
+    private static void Survival(
+        in CdfTable distribution, ReadOnlySpan<double> elapsed, double[] done, double[] keep, double[] divisor, int at)
     {
-        double done = distribution.At(elapsed);
-        double survived = 1d - done;
-        double keep = survived > Epsilon ? 1 : 0;
-        return keep * Clamp01((distribution.At(until) - done) / Math.Max(survived, Epsilon));
+        for (int i = 0; i < elapsed.Length; i++)
+        {
+            double doneNow = distribution.At(elapsed[i]);
+            double survived = 1d - doneNow;
+            done[at + i] = doneNow;
+            keep[at + i] = survived > Epsilon ? 1 : 0;
+            divisor[at + i] = Math.Max(survived, Epsilon);
+        }
+    }
+
+    // The other half at one horizon, classified as in AddFreed (branch-free).
+    private static void Freed(
+        CdfTable distribution, ReadOnlySpan<double> elapsed, double horizon, double[] done, double[] keep, double[] divisor, int at,
+        double[] freed, ref int kept, ref int certain)
+    {
+        int k = kept;
+        int c = certain;
+        for (int i = 0; i < elapsed.Length; i++)
+        {
+            double doneNow = done[at + i];
+            double probability = keep[at + i] * Clamp01((distribution.At(elapsed[i] + horizon) - doneNow) / divisor[at + i]);
+            freed[k] = probability;
+            k += (probability > 0d ? 1 : 0) & (probability < 1d ? 1 : 0);
+            c += probability >= 1d ? 1 : 0;
+        }
+
+        kept = k;
+        certain = c;
     }
 
     private static int Cap(double mean, double variance, int n) =>
@@ -433,6 +519,18 @@ internal sealed class AbandonRiskModel
 
         // top ≤ free + freed ≤ agents: sized here so that decisions do not allocate.
         EnsureTop(agents + 1);
+    }
+
+    private void EnsureShared(int length)
+    {
+        if (_sharedDone.Length < length)
+        {
+            int size = Math.Max(length, Math.Max(_answers.Length, _freed.Length));
+            _sharedElapsed = new double[size];
+            _sharedDone = new double[size];
+            _sharedKeep = new double[size];
+            _sharedDivisor = new double[size];
+        }
     }
 
     private void EnsureTop(int top)

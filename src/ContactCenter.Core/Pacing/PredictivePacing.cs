@@ -171,10 +171,16 @@ public sealed class PredictivePacing : IPacingStrategy
     {
         var risks = _risks;
         int points = risks.Length;
+        Span<double> quantiles = stackalloc double[points];
         for (int i = 0; i < points; i++)
         {
-            double quantile = points == 1 ? Options.HorizonQuantile : (i + 0.5) / points;
-            risks[i].Load(statistics, nowTicks, quantile);
+            quantiles[i] = points == 1 ? Options.HorizonQuantile : (i + 0.5) / points;
+        }
+
+        // One pass over the ringing calls and the agents for all the horizons.
+        AbandonRiskModel.LoadHorizons(statistics, nowTicks, quantiles, risks);
+        for (int i = 0; i < points; i++)
+        {
             risks[i].Prepare(maxNew);
         }
 

@@ -51,6 +51,55 @@ public sealed class AbandonRiskModelTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Loading_all_horizons_at_once_gives_each_horizon_exactly_its_own_inputs_and_risks()
+    {
+        var arbitrary = Arb.From(Gen.Choose(0, int.MaxValue - 1));
+        PropertyRunner.Check(output, "AbandonRiskSharedHorizons", 20260612UL, 100, arbitrary, seed =>
+        {
+            var rng = new Random(seed);
+            var (stats, now) = ReferencePredictivePacing.RandomState(rng);
+            long nowTicks = now.ToUnixTimeTicks();
+            int points = rng.Next(1, 17);
+            double[] quantiles = new double[points];
+            var models = new AbandonRiskModel[points];
+            for (int h = 0; h < points; h++)
+            {
+                quantiles[h] = rng.NextDouble();
+                models[h] = new AbandonRiskModel();
+            }
+
+            // Loaded twice: stale buffers from a previous state must not leak into the next.
+            var (other, at) = ReferencePredictivePacing.RandomState(rng);
+            AbandonRiskModel.LoadHorizons(other, at.ToUnixTimeTicks(), quantiles, models);
+            AbandonRiskModel.LoadHorizons(stats, nowTicks, quantiles, models);
+            int maxNew = 3 * stats.LoggedInAgents;
+            for (int h = 0; h < points; h++)
+            {
+                var reference = new ReferenceAbandonRiskModel();
+                reference.Load(stats, nowTicks, quantiles[h]);
+                var model = models[h];
+                Assert.Equal(reference.Offset, model.Offset);
+                Assert.Equal(reference.Others, model.Others);
+                Assert.Equal(reference.CertainAnswers, model.CertainAnswers);
+                Assert.Equal(reference.CertainFreed, model.CertainFreed);
+                Assert.Equal(reference.UncertainAnswers.ToArray(), model.UncertainAnswers.ToArray());
+                Assert.Equal(reference.UncertainFreed.ToArray(), model.UncertainFreed.ToArray());
+                reference.Prepare(maxNew);
+                model.Prepare(maxNew);
+                for (int k = 1; k <= maxNew; k += 1 + (k / 8))
+                {
+                    Assert.Equal(reference.Risk(k), model.Risk(k));
+                }
+
+                var single = new AbandonRiskModel();
+                single.Load(stats, nowTicks, quantiles[h]);
+                Assert.Equal(reference.UncertainFreed.ToArray(), single.UncertainFreed.ToArray());
+                Assert.Equal(reference.UncertainAnswers.ToArray(), single.UncertainAnswers.ToArray());
+            }
+        });
+    }
+
+    [Fact]
     public void Risk_from_live_statistics_bounds_the_exact_risk_over_the_same_inputs()
     {
         var arbitrary = Arb.From(Gen.Choose(0, int.MaxValue - 1));

@@ -1,12 +1,15 @@
 using System;
 using ContactCenter.Core.Pacing;
+using ContactCenter.Core.Tests.StateMachines.Model;
+using FsCheck.Fluent;
 using NodaTime;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace ContactCenter.Core.Tests.Pacing;
 
 /// <summary>The predictive pacer's start-up, hard cap and outer loop, on hand-made statistics.</summary>
-public sealed class PredictivePacingTests
+public sealed class PredictivePacingTests(ITestOutputHelper output)
 {
     private static readonly Duration s_interval = new PredictiveOptions().ControlInterval;
 
@@ -168,6 +171,47 @@ public sealed class PredictivePacingTests
             Assert.True(first.Count >= ProgressiveCount(stats), first.ToString());
             Assert.InRange(predictive.LastRisk, 0d, 1d);
         }
+    }
+
+    [Fact]
+    public void Sharing_the_work_across_horizons_decides_exactly_as_one_model_per_horizon()
+    {
+        var arbitrary = Arb.From(Gen.Choose(0, int.MaxValue - 1));
+        int dialedAhead = 0;
+        PropertyRunner.Check(output, "PredictiveSharedHorizons", 20260611UL, 150, arbitrary, seed =>
+        {
+            var rng = new Random(seed);
+            var (stats, now) = ReferencePredictivePacing.RandomState(rng);
+            var options = new PredictiveOptions
+            {
+                HorizonPoints = rng.Next(4) == 0 ? rng.Next(1, 17) : 3,
+                HorizonQuantile = 0.2 + (rng.NextDouble() * 0.7),
+                InitialRiskThreshold = rng.Next(3) == 0 ? 0.0001 + (rng.NextDouble() * 0.4) : 0.001 + (rng.NextDouble() * 0.03),
+                WarmUpTalksPerAgent = 0,
+            };
+            var predictive = new PredictivePacing(options);
+            var decision = predictive.Decide(stats, now);
+            Assert.Equal(options.InitialRiskThreshold, predictive.RiskThreshold);
+
+            int progressive = ProgressiveCount(stats);
+            int working = stats.LoggedInAgents - stats.AwayAgents;
+            int maxNew = (int)Math.Floor(options.MaxLinesPerAgent * working) - stats.RingingCalls - stats.WaitingCalls;
+            if (decision.Reason is PacingReason.WarmUp or PacingReason.AbandonCap or PacingReason.NoAgentsLoggedIn || maxNew <= progressive)
+            {
+                Assert.Equal(0d, predictive.LastRisk);
+                return;
+            }
+
+            int count = ReferencePredictivePacing.CountUnderThreshold(
+                options, stats, maxNew, now.ToUnixTimeTicks(), options.InitialRiskThreshold, out double risk);
+            Assert.Equal(Math.Max(count, progressive), decision.Count);
+            Assert.Equal(risk, predictive.LastRisk, 1e-12);
+            Assert.Equal(risk, predictive.LastRisk);
+            dialedAhead += count > progressive ? 1 : 0;
+        });
+
+        // The property is not vacuous: most states dial ahead of progressive.
+        Assert.True(dialedAhead > 30, $"{dialedAhead} states dialed ahead");
     }
 
     [Fact]

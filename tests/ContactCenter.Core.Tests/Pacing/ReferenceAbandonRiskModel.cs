@@ -1,0 +1,481 @@
+using System;
+using System.Runtime.CompilerServices;
+#if NET8_0_OR_GREATER
+using System.Numerics;
+using System.Runtime.InteropServices;
+#endif
+
+using ContactCenter.Core.Pacing;
+
+namespace ContactCenter.Core.Tests.Pacing;
+
+/// <summary>
+/// The per-horizon model of <see cref="PredictivePacing"/> as it was before the horizons shared their work, kept as the reference that the shared computation must reproduce exactly: the risk that the k-th new call, if it
+/// answers live within the horizon, finds every agent taken, and the largest k whose risk stays under
+/// a threshold. Reusable buffers, thread-confined, allocation-free once sized.
+/// </summary>
+/// <remarks>
+/// <para>Model (see docs/pacing.md): A = live answers within the horizon h of the calls ringing (each
+/// conditioned on its elapsed ring time), B = agents freed within h plus the connect threshold (each
+/// conditioned on its elapsed talk or wrap-up time), N = Binomial(k − 1, q) answers of the earlier new
+/// calls, slack E = free − waiting + B − A. risk(k) = P(E ≤ N). The exact value sums the full
+/// Poisson-binomial distributions of A and B; this class computes an upper bound of it that is equal
+/// to it up to rounding and cut tails of ~1e-9 and below:</para>
+/// <list type="bullet">
+/// <item>events of probability 0 are dropped and events of probability 1 are counted as a shift
+/// (exact);</item>
+/// <item>A and B are the exact dynamic programme, four events per pass (<see cref="CountDistribution.Build"/>),
+/// cut at the mean + 6σ + 4 of their uncertain events; A's cut tail counts as risk 1 and B's is read
+/// as no more agents than the cut (both only raise the risk, never hide it);</item>
+/// <item>E's distribution is computed once; risk(k) = P(A cut) + P(E ≤ top) − Σ_j P(N = j)·(P(E ≤ top) − P(E ≤ j))
+/// over j &lt; top, with the binomial by its closed-form recurrence over the window where its mass lies
+/// (terms left out only raise the risk);</item>
+/// <item>risk(k) is non-decreasing in k, so the largest k under the threshold is found by binary
+/// search: O(log k) evaluations of O(min(k, top)) instead of k evaluations.</item>
+/// </list>
+/// </remarks>
+internal sealed class ReferenceAbandonRiskModel
+{
+    private const double Epsilon = 1e-12;
+    private const double SecondsPerTick = 1d / TimeSpan.TicksPerSecond;
+    private const double WindowSigmas = 12d;
+    private static readonly double[] s_logFactorials = SmallLogFactorials();
+    private double[] _answers = [];
+    private double[] _freed = [];
+    private double[] _talkElapsed = [];
+    private double[] _wrapElapsed = [];
+    private double[] _pmfAnswers = [];
+    private double[] _pmfFreed = [];
+    private double[] _scratch = [];
+    private double[] _slack = [];
+    private double[] _gap = [];
+    private double[] _inverse = [];
+    private int _answerCount;
+    private int _freedCount;
+    private double _tailAnswers;
+    private double _cdfTop;
+    private int _top;
+
+    /// <summary>Live answers within the horizon that are certain (probability 1).</summary>
+    public int CertainAnswers { get; private set; }
+
+    /// <summary>Agents certain to be free within the horizon (probability 1).</summary>
+    public int CertainFreed { get; private set; }
+
+    /// <summary>Free agents minus live answers waiting for one.</summary>
+    public int Offset { get; private set; }
+
+    /// <summary>q: the probability that a new call answers live within the horizon.</summary>
+    public double Others { get; private set; }
+
+    /// <summary>The ringing calls' answer probabilities strictly between 0 and 1.</summary>
+    public ReadOnlySpan<double> UncertainAnswers => _answers.AsSpan(0, _answerCount);
+
+    /// <summary>The busy agents' free probabilities strictly between 0 and 1.</summary>
+    public ReadOnlySpan<double> UncertainFreed => _freed.AsSpan(0, _freedCount);
+
+    /// <summary>Reads the event probabilities from live statistics at <paramref name="nowTicks"/>.</summary>
+    public void Load(DialerStatistics statistics, long nowTicks, double horizonQuantile)
+    {
+        var answerDelays = statistics.AnswerDelays;
+        double horizon = answerDelays.QuantileSeconds(horizonQuantile);
+        double agentHorizon = horizon + statistics.AbandonRate.Options.ConnectThreshold.TotalSeconds;
+        double talkHorizon = agentHorizon - statistics.WrapUpTimes.QuantileSeconds(0.5);
+        double p = statistics.LiveAnswerRate;
+        var answered = answerDelays.Table();
+        var nonLive = statistics.NonLiveDelays.Table();
+        var talks = statistics.TalkTimes.Table();
+        var wraps = statistics.WrapUpTimes.Table();
+        EnsureInputs(statistics.Options.MaxCallsInProgress, statistics.Options.MaxAgents);
+        Offset = statistics.FreeAgents - statistics.WaitingCalls;
+        Others = Clamp01(p * answered.At(horizon));
+
+        // Live answers of the ringing calls within the horizon, each given how long it has rung. The
+        // loops below are free of data-dependent branches: elapsed times come in random order.
+        var ringing = statistics.Ringing;
+        long[] ringTicks = ringing.Ticks;
+        double[] answers = _answers;
+        int n = Math.Min(Math.Min(ringing.Count, ringTicks.Length), answers.Length);
+        int kept = 0;
+        int certain = 0;
+        for (int i = 0; i < n; i++)
+        {
+            double elapsed = (nowTicks - ringTicks[i]) * SecondsPerTick;
+            double fNow = answered.At(elapsed);
+            double alive = (p * (1d - fNow)) + ((1d - p) * (1d - nonLive.At(elapsed)));
+            double keep = alive > Epsilon ? 1 : 0;
+            double probability = keep * Clamp01(p * (answered.At(elapsed + horizon) - fNow) / Math.Max(alive, Epsilon));
+            answers[kept] = probability;
+            kept += (probability > 0d ? 1 : 0) & (probability < 1d ? 1 : 0);
+            certain += probability >= 1d ? 1 : 0;
+        }
+
+        _answerCount = kept;
+        CertainAnswers = certain;
+
+        // Agents freed within the horizon plus the connect threshold, each given its elapsed talk or
+        // wrap-up: first the elapsed times split by state, then one loop per distribution.
+        var agents = statistics.Agents;
+        long[] agentTicks = agents.Ticks;
+        int[] tags = agents.Tags;
+        int m = Math.Min(agents.Count, Math.Min(agentTicks.Length, tags.Length));
+        m = Math.Min(m, _freed.Length);
+        double[] talking = _talkElapsed;
+        double[] wrapping = _wrapElapsed;
+        m = Math.Min(m, Math.Min(talking.Length, wrapping.Length));
+        int talkingCount = 0;
+        int wrappingCount = 0;
+        for (int i = 0; i < m; i++)
+        {
+            double elapsed = (nowTicks - agentTicks[i]) * SecondsPerTick;
+            int tag = tags[i];
+            talking[talkingCount] = elapsed;
+            wrapping[wrappingCount] = elapsed;
+            talkingCount += tag == (int)PacingAgentState.Talking ? 1 : 0;
+            wrappingCount += tag == (int)PacingAgentState.WrapUp ? 1 : 0;
+        }
+
+        kept = 0;
+        certain = 0;
+        double[] freed = _freed;
+        for (int i = 0; i < talkingCount; i++)
+        {
+            double elapsed = talking[i];
+            double probability = Conditional(talks, elapsed, elapsed + talkHorizon);
+            freed[kept] = probability;
+            kept += (probability > 0d ? 1 : 0) & (probability < 1d ? 1 : 0);
+            certain += probability >= 1d ? 1 : 0;
+        }
+
+        for (int i = 0; i < wrappingCount; i++)
+        {
+            double elapsed = wrapping[i];
+            double probability = Conditional(wraps, elapsed, elapsed + agentHorizon);
+            freed[kept] = probability;
+            kept += (probability > 0d ? 1 : 0) & (probability < 1d ? 1 : 0);
+            certain += probability >= 1d ? 1 : 0;
+        }
+
+        _freedCount = kept;
+        CertainFreed = certain;
+    }
+
+    /// <summary>Sets the event probabilities directly (same classification as <see cref="Load"/>).</summary>
+    public void SetInputs(ReadOnlySpan<double> answers, ReadOnlySpan<double> freed, int offset, double others)
+    {
+        EnsureInputs(answers.Length, freed.Length);
+        Begin(offset, Clamp01(others));
+        foreach (double probability in answers)
+        {
+            AddAnswer(Clamp01(probability));
+        }
+
+        foreach (double probability in freed)
+        {
+            AddFreed(Clamp01(probability));
+        }
+    }
+
+    /// <summary>
+    /// The largest k in [1, <paramref name="maxNew"/>] whose risk is at most <paramref name="threshold"/>
+    /// (0 when none), and the risk of the first call refused (of the last placed when none is).
+    /// </summary>
+    public int Count(int maxNew, double threshold, out double lastRisk)
+    {
+        Prepare(maxNew);
+        int placed = 0;
+        int refused = maxNew + 1;
+        double placedRisk = 0d;
+        double refusedRisk = 0d;
+        while (refused - placed > 1)
+        {
+            int k = placed + ((refused - placed) >> 1);
+            double risk = Risk(k);
+            if (risk > threshold)
+            {
+                refused = k;
+                refusedRisk = risk;
+            }
+            else
+            {
+                placed = k;
+                placedRisk = risk;
+            }
+        }
+
+        lastRisk = refused <= maxNew ? refusedRisk : placedRisk;
+        return placed;
+    }
+
+    /// <summary>Builds the distributions of A, B and the slack E for decisions of at most <paramref name="maxNew"/> calls.</summary>
+    public void Prepare(int maxNew)
+    {
+        var (meanA, varianceA) = Moments(UncertainAnswers);
+        var (meanB, varianceB) = Moments(UncertainFreed);
+        int capA = Cap(meanA, varianceA, _answerCount);
+        int capB = Cap(meanB, varianceB, _freedCount);
+        EnsureDistributions(capA, capB);
+        var pmfA = _pmfAnswers.AsSpan(0, capA + 1);
+        var pmfB = _pmfFreed.AsSpan(0, capB + 1);
+        int highA = CountDistribution.Build(UncertainAnswers, pmfA, _scratch);
+        int highB = CountDistribution.Build(UncertainFreed, pmfB, _scratch);
+
+        // More answers than the cut: counted as certain abandon (risk 1).
+        bool cutA = capA < _answerCount;
+        _tailAnswers = cutA ? pmfA[capA] : 0d;
+        int aLimit = cutA ? capA - 1 : highA;
+
+        // D = B − A + aLimit over [0, aLimit + highB], without A's cut tail.
+        int length = aLimit + highB + 1;
+        var slack = _slack.AsSpan(0, length);
+        slack.Clear();
+        var reversedA = _scratch.AsSpan(0, aLimit + 1);
+        for (int a = 0; a <= aLimit; a++)
+        {
+            reversedA[aLimit - a] = pmfA[a];
+        }
+
+        for (int b = 0; b <= highB; b++)
+        {
+            double pb = pmfB[b];
+            if (pb > 0d)
+            {
+                AddScaled(slack.Slice(b, aLimit + 1), reversedA, pb);
+            }
+        }
+
+        for (int d = 1; d < length; d++)
+        {
+            slack[d] += slack[d - 1];
+        }
+
+        // E = shift + D − aLimit; P(E ≤ j) for j in [0, top]; the gap to P(E ≤ top) below top.
+        int shift = Offset + CertainFreed - CertainAnswers;
+        _top = Math.Max(0, Math.Min(maxNew, shift + highB));
+        _cdfTop = SlackCdf(slack, _top - shift + aLimit);
+        EnsureTop(_top);
+        var gap = _gap.AsSpan(0, _top + 1);
+        for (int j = 0; j < _top; j++)
+        {
+            double gapJ = _cdfTop - SlackCdf(slack, j - shift + aLimit);
+            gap[j] = gapJ > 0d ? gapJ : 0d;
+        }
+
+        gap[_top] = 0d;
+    }
+
+    /// <summary>The risk of the k-th new call (k ≥ 1), after <see cref="Prepare"/>: an upper bound of P(E ≤ N_{k−1}).</summary>
+    public double Risk(int k)
+    {
+        int n = k - 1;
+        double q = Others;
+        double risk = _tailAnswers + _cdfTop;
+        if (n <= 0 || q <= 0d || _top == 0)
+        {
+            return n > 0 && q > 0d ? risk : risk - _gap[0];
+        }
+
+        if (q >= 1d)
+        {
+            return n >= _top ? risk : risk - _gap[n];
+        }
+
+        double mean = n * q;
+        double spread = WindowSigmas * Math.Sqrt(mean * (1d - q));
+        int from = (int)Math.Max(0d, Math.Floor(mean - spread - 1d));
+        int to = (int)Math.Min(Math.Min(n, _top - 1), Math.Ceiling(mean + spread + 1d));
+        if (from > to)
+        {
+            // The binomial's mass below top is out of reach of double precision: everything reads top.
+            return risk;
+        }
+
+        double logQ = Math.Log(q);
+        double logNotQ = Math.Log(1d - q);
+        double probability = from == 0
+            ? Math.Exp(n * logNotQ)
+            : Math.Exp(LogFactorial(n) - LogFactorial(from) - LogFactorial(n - from) + (from * logQ) + ((n - from) * logNotQ));
+        double odds = q / (1d - q);
+        double[] gap = _gap;
+        double[] inverse = _inverse;
+        double sum = 0d;
+        for (int j = from; j <= to; j++)
+        {
+            sum += probability * gap[j];
+            probability *= (n - j) * inverse[j + 1] * odds;
+        }
+
+        return risk - sum;
+    }
+
+    private static double SlackCdf(Span<double> cumulative, int index) =>
+        index < 0 ? 0d : cumulative[index < cumulative.Length ? index : cumulative.Length - 1];
+
+    private void Begin(int offset, double others)
+    {
+        Offset = offset;
+        Others = others;
+        CertainAnswers = 0;
+        CertainFreed = 0;
+        _answerCount = 0;
+        _freedCount = 0;
+    }
+
+    // Branch-free: the probability is always written, and kept (the count moves on) only when strictly
+    // between 0 and 1; the sums include the certain events, removed in EndInputs.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void AddAnswer(double probability)
+    {
+        _answers[_answerCount] = probability;
+        _answerCount += (probability > 0d ? 1 : 0) & (probability < 1d ? 1 : 0);
+        CertainAnswers += probability >= 1d ? 1 : 0;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void AddFreed(double probability)
+    {
+        _freed[_freedCount] = probability;
+        _freedCount += (probability > 0d ? 1 : 0) & (probability < 1d ? 1 : 0);
+        CertainFreed += probability >= 1d ? 1 : 0;
+    }
+
+    // The mean and variance of the uncertain events, in a separate pass that keeps the loops that
+    // compute the probabilities free of loop-carried sums.
+    private static (double Mean, double Variance) Moments(ReadOnlySpan<double> probabilities)
+    {
+        double mean = 0d;
+        double variance = 0d;
+        foreach (double probability in probabilities)
+        {
+            mean += probability;
+            variance += probability * (1d - probability);
+        }
+
+        return (mean, variance);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Conditional(in CdfTable distribution, double elapsed, double until)
+    {
+        double done = distribution.At(elapsed);
+        double survived = 1d - done;
+        double keep = survived > Epsilon ? 1 : 0;
+        return keep * Clamp01((distribution.At(until) - done) / Math.Max(survived, Epsilon));
+    }
+
+    private static int Cap(double mean, double variance, int n) =>
+        Math.Max(1, Math.Min(n, (int)Math.Ceiling(mean + (6d * Math.Sqrt(variance)) + 4d)));
+
+    private static double Clamp01(double value) => Math.Min(Math.Max(value, 0d), 1d);
+
+    /// <summary>ln(n!): a table below 32, Stirling's series above (absolute error below 1e-13).</summary>
+    private static double LogFactorial(int n)
+    {
+        if (n < s_logFactorials.Length)
+        {
+            return s_logFactorials[n];
+        }
+
+        double x = n;
+        double inverse = 1d / x;
+        double inverse2 = inverse * inverse;
+        return (x * Math.Log(x)) - x + (0.5 * Math.Log(2d * Math.PI * x))
+            + (inverse * ((1d / 12d) - (inverse2 * ((1d / 360d) - (inverse2 / 1260d)))));
+    }
+
+    private static double[] SmallLogFactorials()
+    {
+        var table = new double[32];
+        for (int i = 2; i < table.Length; i++)
+        {
+            table[i] = table[i - 1] + Math.Log(i);
+        }
+
+        return table;
+    }
+
+    private static void AddScaled(Span<double> target, ReadOnlySpan<double> source, double factor)
+    {
+        int i = 0;
+#if NET8_0_OR_GREATER
+        if (Vector.IsHardwareAccelerated)
+        {
+            int width = Vector<double>.Count;
+            ref double to = ref MemoryMarshal.GetReference(target);
+            ref double from = ref MemoryMarshal.GetReference(source);
+            var scale = new Vector<double>(factor);
+            for (; i + width <= source.Length; i += width)
+            {
+                ref byte at = ref Unsafe.As<double, byte>(ref Unsafe.Add(ref to, i));
+                var sum = Unsafe.ReadUnaligned<Vector<double>>(ref at)
+                    + (scale * Unsafe.ReadUnaligned<Vector<double>>(ref Unsafe.As<double, byte>(ref Unsafe.Add(ref from, i))));
+                Unsafe.WriteUnaligned(ref at, sum);
+            }
+        }
+#endif
+        for (; i < source.Length; i++)
+        {
+            target[i] += factor * source[i];
+        }
+    }
+
+    private void EnsureInputs(int calls, int agents)
+    {
+        if (_answers.Length < calls)
+        {
+            _answers = new double[calls];
+        }
+
+        if (_freed.Length < agents)
+        {
+            _freed = new double[agents];
+            _talkElapsed = new double[agents];
+            _wrapElapsed = new double[agents];
+        }
+
+        // top ≤ free + freed ≤ agents: sized here so that decisions do not allocate.
+        EnsureTop(agents + 1);
+    }
+
+    private void EnsureTop(int top)
+    {
+        if (_gap.Length < top + 1)
+        {
+            _gap = new double[top + 1];
+        }
+
+        if (_inverse.Length < top + 2)
+        {
+            _inverse = new double[top + 2];
+            for (int j = 1; j < _inverse.Length; j++)
+            {
+                _inverse[j] = 1d / j;
+            }
+        }
+    }
+
+    private void EnsureDistributions(int capA, int capB)
+    {
+        if (_pmfAnswers.Length < capA + 1)
+        {
+            _pmfAnswers = new double[Math.Max(capA + 1, _answers.Length + 1)];
+        }
+
+        if (_pmfFreed.Length < capB + 1)
+        {
+            _pmfFreed = new double[Math.Max(capB + 1, _freed.Length + 1)];
+        }
+
+        int scratch = CountDistribution.ScratchLength(Math.Max(_pmfAnswers.Length, _pmfFreed.Length));
+        if (_scratch.Length < scratch)
+        {
+            _scratch = new double[scratch];
+        }
+
+        int slack = _pmfAnswers.Length + _pmfFreed.Length + 1;
+        if (_slack.Length < slack)
+        {
+            _slack = new double[slack];
+        }
+    }
+}
