@@ -9,6 +9,7 @@ using ContactCenter.Core.Scheduling;
 using ContactCenter.Core.Time;
 using NodaTime;
 using Xunit;
+using static ContactCenter.Samples.Testing.SampleOutput;
 
 namespace ContactCenter.Samples.CallbackBooking.Tests;
 
@@ -31,7 +32,7 @@ public sealed partial class CallbackBookingScriptTests
 
         if (Environment.GetEnvironmentVariable(UpdateVariable) == "1")
         {
-            File.WriteAllText(Path.Combine(SourceDirectory(), ExpectedOutputFile), actual);
+            File.WriteAllText(Path.Combine(SourceDirectory("ContactCenter.Samples.CallbackBooking.Tests"), ExpectedOutputFile), actual);
             return;
         }
 
@@ -315,41 +316,6 @@ public sealed partial class CallbackBookingScriptTests
         }
 
         return count;
-    }
-
-    private static string Normalize(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal);
-
-    private static string DigitsOf(string text) => Regex.Replace(text, "[^0-9]", "");
-
-    private static string FirstDifference(string expected, string actual)
-    {
-        string[] expectedLines = expected.Split('\n');
-        string[] actualLines = actual.Split('\n');
-        for (int i = 0; i < Math.Max(expectedLines.Length, actualLines.Length); i++)
-        {
-            string? wanted = i < expectedLines.Length ? expectedLines[i] : null;
-            string? got = i < actualLines.Length ? actualLines[i] : null;
-            if (wanted != got)
-            {
-                return $"line {i + 1}: expected \"{wanted ?? "(end of output)"}\" but got \"{got ?? "(end of output)"}\".";
-            }
-        }
-
-        return "(no line differs)";
-    }
-
-    /// <summary>The folder of this file in the repository (the copy in the build output is only read).</summary>
-    private static string SourceDirectory()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "ContactCenter.Core.sln")))
-            {
-                return Path.Combine(directory.FullName, "tests", "ContactCenter.Samples.CallbackBooking.Tests");
-            }
-        }
-
-        throw new InvalidOperationException($"ContactCenter.Core.sln not found above {AppContext.BaseDirectory}.");
     }
 
     /// <summary>
