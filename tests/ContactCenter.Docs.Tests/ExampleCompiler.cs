@@ -100,6 +100,7 @@ internal static class ExampleCompiler
         {
             "System",
             "System.Collections.Generic",
+            "System.Globalization",
             "System.Linq",
             "System.Threading",
             "System.Threading.Tasks",
