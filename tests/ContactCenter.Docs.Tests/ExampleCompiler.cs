@@ -104,6 +104,8 @@ internal static class ExampleCompiler
             "System.Linq",
             "System.Threading",
             "System.Threading.Tasks",
+            "Microsoft.Extensions.DependencyInjection",
+            "Microsoft.Extensions.Hosting",
             "NodaTime",
         };
         foreach (var assembly in new[] { typeof(Core.Agents.Agent).Assembly, typeof(Simulation.Simulator).Assembly })

@@ -450,7 +450,7 @@ public sealed class Agent
             var refusal = WhyNotCore(command) ?? checkArguments(_context, command);
             if (refusal is not null)
             {
-                throw new AgentCommandRefusedException(Id, refusal, PermittedCore());
+                throw Diagnostics.RefusalHook.Report(this, new AgentCommandRefusedException(Id, refusal, PermittedCore()));
             }
 
             _context.Correlation = correlationId ?? Ids.Next();

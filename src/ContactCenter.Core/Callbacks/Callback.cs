@@ -425,7 +425,7 @@ public sealed class Callback
             if (refusal is not null)
             {
                 ClearArguments();
-                throw new CallbackCommandRefusedException(Id, refusal, PermittedCore());
+                throw Diagnostics.RefusalHook.Report(this, new CallbackCommandRefusedException(Id, refusal, PermittedCore()));
             }
 
             _context.Correlation = correlationId ?? Ids.Next();

@@ -306,7 +306,7 @@ public sealed class Campaign
                 ?? (count < 0 ? Refuse(CampaignCommand.TakeRecords, CampaignRefusalReason.InvalidArgument, $"The count must not be negative (was {count}).") : null);
             if (refusal is not null)
             {
-                throw new CampaignCommandRefusedException(Id, refusal, PermittedCore());
+                throw Diagnostics.RefusalHook.Report(this, new CampaignCommandRefusedException(Id, refusal, PermittedCore()));
             }
 
             Correlation = correlationId ?? Ids.Next();
@@ -514,7 +514,7 @@ public sealed class Campaign
             var refusal = WhyNotCore(command) ?? PreviewAgentRefusal(command, agentId);
             if (refusal is not null)
             {
-                throw new CampaignCommandRefusedException(Id, refusal, PermittedCore());
+                throw Diagnostics.RefusalHook.Report(this, new CampaignCommandRefusedException(Id, refusal, PermittedCore()));
             }
 
             Correlation = correlationId ?? Ids.Next();
@@ -779,7 +779,7 @@ public sealed class Campaign
             if (refusal is not null)
             {
                 record.ClearArguments();
-                throw new CallingRecordCommandRefusedException(Id, record.Id, refusal, record.PermittedCore());
+                throw Diagnostics.RefusalHook.Report(this, new CallingRecordCommandRefusedException(Id, record.Id, refusal, record.PermittedCore()));
             }
 
             Correlation = correlationId ?? Ids.Next();
@@ -812,7 +812,7 @@ public sealed class Campaign
             if (refusal is not null)
             {
                 _argAgent = null;
-                throw new CampaignCommandRefusedException(Id, refusal, PermittedCore());
+                throw Diagnostics.RefusalHook.Report(this, new CampaignCommandRefusedException(Id, refusal, PermittedCore()));
             }
 
             Correlation = correlationId ?? Ids.Next();

@@ -89,6 +89,7 @@ public sealed class DialingCompliance
     /// <exception cref="ArgumentException">The request holds the default <see cref="PhoneNumber"/>, or its zones are empty.</exception>
     public DialDecision Check(DialRequest request, Instant now)
     {
+        using var activity = Diagnostics.ComplianceDiagnostics.StartCheck();
         var location = Locate(request);
         var zones = location.CandidateZones;
         var policies = Profile.Select(request.Purpose, location);
@@ -175,7 +176,7 @@ public sealed class DialingCompliance
             explanation = "not dialable: " + string.Join("; ", parts);
         }
 
-        return new DialDecision(request, now, location, policies, refusals, next, explanation);
+        return Diagnostics.ComplianceDiagnostics.Checked(activity, new DialDecision(request, now, location, policies, refusals, next, explanation));
     }
 
     private static void Validate(DialRequest request)

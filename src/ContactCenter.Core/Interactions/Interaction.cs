@@ -540,7 +540,7 @@ public sealed class Interaction
     {
         var state = (InteractionState)exception.State;
         var permitted = exception.PermittedTriggers.Cast<InteractionTrigger>().Where(static t => (int)t < 100).Select(static t => (InteractionCommand)t).ToArray();
-        return new InteractionCommandRefusedException(Id, Media, state, command, permitted, Explain(command, state, exception.UnmetGuards));
+        return Diagnostics.RefusalHook.Report(this, new InteractionCommandRefusedException(Id, Media, state, command, permitted, Explain(command, state, exception.UnmetGuards)));
     }
 
     /// <summary>
@@ -579,7 +579,7 @@ public sealed class Interaction
         // The state's answer comes first: an invalid argument to a command that is not permitted anyway is refused for the state.
         var state = State;
         var refusal = WhyNot(command) ?? new InteractionRefusal(InteractionRefusalReason.InvalidArgument, message);
-        return new InteractionCommandRefusedException(Id, Media, state, command, PermittedCommands, refusal);
+        return Diagnostics.RefusalHook.Report(this, new InteractionCommandRefusedException(Id, Media, state, command, PermittedCommands, refusal));
     }
 
     private void RequireText(InteractionCommand command, string? text, string message)

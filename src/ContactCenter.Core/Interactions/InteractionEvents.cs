@@ -98,7 +98,12 @@ public sealed record CallResultSet(
 /// <param name="Current">The value after.</param>
 public sealed record DataChanged(
     InteractionId InteractionId, long Sequence, Instant At, Guid CorrelationId, InteractionTrigger Cause, DataScope Scope, string Key, string? Previous, string Current)
-    : InteractionEvent(InteractionId, Sequence, At, CorrelationId, Cause);
+    : InteractionEvent(InteractionId, Sequence, At, CorrelationId, Cause)
+{
+    /// <summary>Describes the event without the values, which may be personal data (a caller's number, an account).</summary>
+    /// <returns>The description.</returns>
+    public override string ToString() => FormattableString.Invariant($"DataChanged {{ InteractionId = {InteractionId}, Sequence = {Sequence}, At = {At}, CorrelationId = {CorrelationId}, Cause = {Cause}, Scope = {Scope}, Key = {Key}, Previous = (redacted), Current = (redacted) }}");
+}
 
 /// <summary>DTMF digits were sent. In secure mode the digits are masked: every digit is replaced by <c>*</c>.</summary>
 /// <param name="InteractionId">The interaction.</param>
@@ -109,7 +114,12 @@ public sealed record DataChanged(
 /// <param name="Digits">The digits sent, or as many <c>*</c> when masked (pauses <c>,</c> are kept).</param>
 /// <param name="IsMasked">Whether the digits are masked.</param>
 public sealed record DtmfSent(InteractionId InteractionId, long Sequence, Instant At, Guid CorrelationId, InteractionTrigger Cause, string Digits, bool IsMasked)
-    : InteractionEvent(InteractionId, Sequence, At, CorrelationId, Cause);
+    : InteractionEvent(InteractionId, Sequence, At, CorrelationId, Cause)
+{
+    /// <summary>Describes the event without its digits (a card number, a PIN): only how many were sent.</summary>
+    /// <returns>The description.</returns>
+    public override string ToString() => FormattableString.Invariant($"DtmfSent {{ InteractionId = {InteractionId}, Sequence = {Sequence}, At = {At}, CorrelationId = {CorrelationId}, Cause = {Cause}, Digits = ({Digits.Length} redacted), IsMasked = {IsMasked} }}");
+}
 
 /// <summary>Secure mode was entered or left (it is left automatically when the exchange ends).</summary>
 /// <param name="InteractionId">The interaction.</param>
@@ -130,4 +140,9 @@ public sealed record SecureModeChanged(InteractionId InteractionId, long Sequenc
 /// <param name="Kind">Reply or forward.</param>
 /// <param name="To">The forward address (personal data), or null for a reply (sent to the contact).</param>
 public sealed record MessageSent(InteractionId InteractionId, long Sequence, Instant At, Guid CorrelationId, InteractionTrigger Cause, MessageKind Kind, string? To)
-    : InteractionEvent(InteractionId, Sequence, At, CorrelationId, Cause);
+    : InteractionEvent(InteractionId, Sequence, At, CorrelationId, Cause)
+{
+    /// <summary>Describes the event without the forward address, which is personal data.</summary>
+    /// <returns>The description.</returns>
+    public override string ToString() => FormattableString.Invariant($"MessageSent {{ InteractionId = {InteractionId}, Sequence = {Sequence}, At = {At}, CorrelationId = {CorrelationId}, Cause = {Cause}, Kind = {Kind}, To = {(To is null ? "(reply)" : "(redacted)")} }}");
+}

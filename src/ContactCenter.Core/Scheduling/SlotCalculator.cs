@@ -30,7 +30,7 @@ public sealed class SlotCalculator
     /// <param name="bookings">The bookings already made.</param>
     /// <returns>The slots and the days without any.</returns>
     /// <exception cref="System.ArgumentException">The query is invalid; the message lists every problem.</exception>
-    public SlotSearchResult Calculate(SlotQuery query, ISlotBookings bookings) => Calculate(query, bookings, _timeSource.Now);
+    public SlotSearchResult Calculate(SlotQuery query, ISlotBookings bookings) => Diagnostics.SlotQueryDiagnostics.Search(this, query, bookings, _timeSource.Now);
 
     /// <summary>Searches the slots as of <paramref name="now"/>.</summary>
     /// <param name="query">The search.</param>
@@ -40,8 +40,6 @@ public sealed class SlotCalculator
     /// <exception cref="System.ArgumentException">The query is invalid; the message lists every problem.</exception>
     public static SlotSearchResult Calculate(SlotQuery query, ISlotBookings bookings, Instant now)
     {
-        Guard.NotNull(query);
-        Guard.NotNull(bookings);
-        return SlotEngine.Search(query, bookings, now);
+        return Diagnostics.SlotQueryDiagnostics.Search(null, query, bookings, now);
     }
 }
