@@ -107,14 +107,14 @@ public sealed class HostingGuideExampleTests
         using var provider = services.BuildServiceProvider();
         var clock = provider.GetRequiredService<VirtualTimeSource>();
 
-        var agent = provider.GetRequiredService<AgentFactory>().Create("alice");
-        agent.LogIn();
-        agent.SetReady();
-        agent.Reserve(InteractionId.New(), MediaType.Voice);
+        var alice = provider.GetRequiredService<AgentFactory>().Create("alice");
+        alice.LogIn();
+        alice.SetReady();
+        alice.Reserve(InteractionId.New(), MediaType.Voice);
         clock.AdvanceBy(Duration.FromSeconds(15)); // the offer times out: the agent is ready again, one offer missed
         // end: virtual-time
 
-        Assert.Equal(AgentState.Ready, agent.State);
-        Assert.Equal(1, agent.ConsecutiveMissedOffers);
+        Assert.Equal(AgentState.Ready, alice.State);
+        Assert.Equal(1, alice.ConsecutiveMissedOffers);
     }
 }

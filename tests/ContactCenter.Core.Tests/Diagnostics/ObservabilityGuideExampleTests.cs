@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics.Metrics;
 using System.IO;
 using System.Linq;
 using System.Text;
@@ -29,13 +28,13 @@ public sealed class ObservabilityGuideExampleTests
     [Fact]
     public void Listener()
     {
+        // begin: listener
         var services = new ServiceCollection();
         services.AddContactCenter();
         using var provider = services.BuildServiceProvider();
 
-        // begin: listener
         var seen = new List<string>();
-        using var listener = new MeterListener();
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
             if (instrument.Meter.Name == ContactCenterDiagnostics.MeterName)
