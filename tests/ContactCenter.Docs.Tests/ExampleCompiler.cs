@@ -108,7 +108,13 @@ internal static class ExampleCompiler
             "Microsoft.Extensions.Hosting",
             "NodaTime",
         };
-        foreach (var assembly in new[] { typeof(Core.Agents.Agent).Assembly, typeof(Simulation.Simulator).Assembly })
+        foreach (var assembly in new[]
+        {
+            typeof(Core.Agents.Agent).Assembly,
+            typeof(Simulation.Simulator).Assembly,
+            typeof(Storage.Sqlite.SqliteContactCenterStore).Assembly,
+            typeof(Storage.PostgreSql.PostgreSqlContactCenterStore).Assembly,
+        })
         {
             foreach (var type in assembly.GetExportedTypes())
             {

@@ -59,6 +59,30 @@ public sealed class Callback
         Events = _events;
     }
 
+    private Callback(CallbackSnapshot snapshot, CallbackOptions options, ITimeSource timeSource)
+    {
+        Id = snapshot.Id;
+        Kind = snapshot.Kind;
+        Options = options;
+        CreatedAt = snapshot.CreatedAt;
+        Subject = snapshot.Subject;
+        CustomerZone = snapshot.CustomerZone;
+        PreferredAgentId = snapshot.PreferredAgentId;
+        Queue = snapshot.Queue;
+        CampaignId = snapshot.CampaignId;
+        MessageReference = snapshot.MessageReference;
+        TimeSource = timeSource;
+        _context = new CallbackMachineContext(this, Id, options, timeSource, snapshot.Schedule, snapshot.VoiceMessageAnchor);
+        _context.Restore(snapshot);
+        _machine = CallbackMachine.Definition.Rehydrate(_context, snapshot.State);
+        lock (_gate)
+        {
+            _context.RearmAfterRestore(snapshot.State);
+        }
+
+        Events = _events;
+    }
+
     /// <summary>
     /// The callback's state machine, shared by every callback: export it with
     /// <see cref="StateMachineDefinition{TState, TTrigger, TContext}.ToMermaidGraph"/> for documentation.
@@ -213,6 +237,58 @@ public sealed class Callback
         var (dueAt, window, anchor) = valid;
         var schedule = new CallbackSchedule(dueAt, window, request.Number, request.Ownership);
         return new Callback(request, schedule, due: dueAt <= now, anchor, options, timeSource);
+    }
+
+    /// <summary>
+    /// Restores a callback from a snapshot (<see cref="ToSnapshot"/>, or a store): at its stored state, without running
+    /// any entry action and without publishing any event; its timers are re-armed from the stored instants — the due
+    /// timer of a scheduled callback (it fires at once when the due instant has passed) and the end of its window (a
+    /// window that ended meanwhile fails a scheduled or due callback with <see cref="CallbackEndReason.WindowExpired"/>
+    /// at once). Event sequence numbers go on from <see cref="CallbackSnapshot.Sequence"/>.
+    /// </summary>
+    /// <param name="snapshot">The stored callback.</param>
+    /// <param name="options">The centre's policy; <see cref="CallbackOptions.Default"/> when null.</param>
+    /// <param name="timeSource">The clock and timers.</param>
+    /// <returns>The callback, in <see cref="CallbackSnapshot.State"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="snapshot"/> or <paramref name="timeSource"/> is null.</exception>
+    /// <exception cref="ArgumentException">The snapshot is inconsistent (an undefined state or kind, an offer missing in a state that needs one); the message says what.</exception>
+    public static Callback Restore(CallbackSnapshot snapshot, CallbackOptions? options, ITimeSource timeSource)
+    {
+        Guard.NotNull(snapshot);
+        Guard.NotNull(timeSource);
+        Guard.NotNull(snapshot.Schedule, nameof(snapshot));
+        Guard.NotNull(snapshot.Attempts, nameof(snapshot));
+        options ??= CallbackOptions.Default;
+        options.Validate();
+        if (!EnumCheck.IsDefined(snapshot.State) || !EnumCheck.IsDefined(snapshot.Kind))
+        {
+            throw new ArgumentException($"Callback {snapshot.Id}: undefined state {snapshot.State} or kind {snapshot.Kind}.", nameof(snapshot));
+        }
+
+        if (snapshot.State is CallbackState.Offered or CallbackState.Accepted or CallbackState.InProgress or CallbackState.WrapUp && snapshot.CurrentOffer is null)
+        {
+            throw new ArgumentException($"Callback {snapshot.Id} is {snapshot.State} but its snapshot holds no offer.", nameof(snapshot));
+        }
+
+        if (snapshot.State is CallbackState.InProgress && (snapshot.Attempts.Count == 0 || snapshot.Attempts[snapshot.Attempts.Count - 1].Result is not null))
+        {
+            throw new ArgumentException($"Callback {snapshot.Id} is InProgress but its snapshot holds no open attempt.", nameof(snapshot));
+        }
+
+        return new Callback(snapshot, options, timeSource);
+    }
+
+    /// <summary>
+    /// Everything needed to restore the callback at its current state (<see cref="Restore"/>), taken under its lock: what
+    /// a store writes.
+    /// </summary>
+    /// <returns>The snapshot.</returns>
+    public CallbackSnapshot ToSnapshot()
+    {
+        lock (_gate)
+        {
+            return _context.ToSnapshot(this, _machine.State);
+        }
     }
 
     /// <summary>Whether <paramref name="command"/> is permitted now (arguments are not checked).</summary>
@@ -372,6 +448,26 @@ public sealed class Callback
 
     /// <inheritdoc />
     public override string ToString() => $"{Kind} callback {Id} {State}";
+
+    /// <summary>Fails a scheduled or due callback whose window has ended (what its window timer does), at once; for recovery.</summary>
+    /// <returns><see langword="true"/> when it failed now.</returns>
+    internal bool TryExpireWindow()
+    {
+        lock (_gate)
+        {
+            if (_context.Schedule.Window is not { HasEnd: true } window || window.End > TimeSource.Now || !_machine.CanFire(CallbackTrigger.WindowExpired))
+            {
+                return false;
+            }
+
+            _context.Correlation = Ids.Next();
+            _machine.Fire(CallbackTrigger.WindowExpired);
+            Commit();
+        }
+
+        _events.Deliver();
+        return true;
+    }
 
     internal void OnDueTimer(long generation) => OnTimer(generation, window: false);
 

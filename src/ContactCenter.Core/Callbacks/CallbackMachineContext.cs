@@ -134,6 +134,54 @@ public sealed class CallbackMachineContext
     internal void EmitStateChanged(Transition<CallbackState, CallbackTrigger> transition) =>
         Emit(sequence => new CallbackStateChanged(Id, sequence, Time.Now, Correlation, transition.Trigger, transition.Source, transition.Destination, EndReason));
 
+    /// <summary>The stored part of the callback's data, for <see cref="Callback.ToSnapshot"/>.</summary>
+    internal CallbackSnapshot ToSnapshot(Callback owner, CallbackState state) =>
+        new(Id, owner.Kind, state, owner.CreatedAt, Schedule, QueuedSince, Array.AsReadOnly(Attempts), LastSequence)
+        {
+            Subject = owner.Subject,
+            CustomerZone = owner.CustomerZone,
+            PreferredAgentId = owner.PreferredAgentId,
+            Queue = owner.Queue,
+            CampaignId = owner.CampaignId,
+            MessageReference = owner.MessageReference,
+            PendingReschedule = PendingReschedule,
+            IsRescheduled = IsRescheduled,
+            DueSince = DueSince,
+            VoiceMessageAnchor = _voiceMessageAnchor,
+            CurrentOffer = CurrentOffer,
+            EndReason = EndReason,
+        };
+
+    /// <summary>Takes the stored data back (before the machine is rehydrated); no event, no timer.</summary>
+    internal void Restore(CallbackSnapshot snapshot)
+    {
+        PendingReschedule = snapshot.PendingReschedule;
+        IsRescheduled = snapshot.IsRescheduled;
+        QueuedSince = snapshot.QueuedSince;
+        DueSince = snapshot.DueSince;
+        _voiceMessageAnchor = snapshot.VoiceMessageAnchor;
+        CurrentOffer = snapshot.CurrentOffer;
+        Attempts = [.. snapshot.Attempts];
+        EndReason = snapshot.EndReason;
+        LastSequence = snapshot.Sequence;
+    }
+
+    /// <summary>Re-arms the timers of a restored callback from its stored instants: due timer while scheduled, window end until terminal.</summary>
+    internal void RearmAfterRestore(CallbackState state)
+    {
+        if (state is CallbackState.Completed or CallbackState.Cancelled or CallbackState.Failed)
+        {
+            return;
+        }
+
+        if (state == CallbackState.Scheduled)
+        {
+            ArmDueTimer();
+        }
+
+        ArmWindowTimer();
+    }
+
     /// <summary>Arms the timers of a new callback: its due timer (when scheduled) and its window's end.</summary>
     internal void Start(bool due)
     {

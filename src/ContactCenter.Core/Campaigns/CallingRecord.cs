@@ -16,11 +16,12 @@ namespace ContactCenter.Core.Campaigns;
 public sealed class CallingRecord
 {
     private readonly Campaign _owner;
-    private readonly StateMachine<CallingRecordState, CallingRecordTrigger, CallingRecord> _machine;
+    private StateMachine<CallingRecordState, CallingRecordTrigger, CallingRecord> _machine;
     private readonly string?[] _unusable;
     private RecordAttempt[] _attempts = [];
     private IDisposable? _previewTimer;
     private long _previewGeneration;
+    private Instant? _previewDeadline;
 
     internal CallingRecord(Campaign owner, CallingRecordData data, long ticket)
     {
@@ -131,6 +132,98 @@ public sealed class CallingRecord
         }
 
         return Read(r => r._unusable[index]);
+    }
+
+    /// <summary>
+    /// Everything needed to restore the record at its current state (<see cref="Campaign.Restore"/>), with its attempts and
+    /// results, taken under its campaign's lock: what a store writes.
+    /// </summary>
+    /// <returns>The snapshot.</returns>
+    public CallingRecordSnapshot ToSnapshot() => Read(static r => r.SnapshotCore());
+
+    internal int Position { get; set; }
+
+    internal CallingRecordSnapshot SnapshotCore()
+    {
+        bool anyUnusable = Array.Exists(_unusable, static u => u is not null);
+        return new CallingRecordSnapshot(_owner.Id, Id, Position, _machine.State, Ticket, Array.AsReadOnly(_attempts))
+        {
+            SkipCount = Skips,
+            RetryAt = RetryInstant,
+            AgentId = Agent,
+            Disposition = FinalDisposition,
+            EndReason = FinalReason,
+            Wait = Wait,
+            UnusableNumbers = anyUnusable ? Array.AsReadOnly((string?[])_unusable.Clone()) : [],
+            PreviewDeadline = _previewDeadline,
+        };
+    }
+
+    /// <summary>Takes a stored record back: its state without entry actions, its attempts, and its preview timer re-armed from the stored deadline.</summary>
+    internal void RestoreFrom(CallingRecordSnapshot snapshot)
+    {
+        if (snapshot.UnusableNumbers.Count is not 0 && snapshot.UnusableNumbers.Count != _unusable.Length)
+        {
+            throw new ArgumentException($"Record {Id}: {snapshot.UnusableNumbers.Count} unusable-number entries for {_unusable.Length} number(s).", nameof(snapshot));
+        }
+
+        var attempts = new RecordAttempt[snapshot.Attempts.Count];
+        for (int i = 0; i < attempts.Length; i++)
+        {
+            var attempt = snapshot.Attempts[i];
+            int index = IndexOf(attempt.Number);
+            if (index < 0)
+            {
+                index = IndexOfPhone(attempt.Number);
+            }
+
+            attempts[i] = index < 0 ? attempt : attempt with { Number = Numbers[index] };
+        }
+
+        if (snapshot.State is CallingRecordState.Dialing or CallingRecordState.Connected && (attempts.Length == 0 || !attempts[attempts.Length - 1].IsOpen))
+        {
+            throw new ArgumentException($"Record {Id} is {snapshot.State} but its snapshot holds no open attempt.", nameof(snapshot));
+        }
+
+        StopPreviewTimer();
+        _attempts = attempts;
+        for (int i = 0; i < _unusable.Length; i++)
+        {
+            _unusable[i] = snapshot.UnusableNumbers.Count == 0 ? null : snapshot.UnusableNumbers[i];
+        }
+
+        Ticket = snapshot.Ticket;
+        Skips = snapshot.SkipCount;
+        RetryInstant = snapshot.RetryAt;
+        Agent = snapshot.AgentId;
+        FinalDisposition = snapshot.Disposition;
+        FinalReason = snapshot.EndReason;
+        Wait = snapshot.Wait;
+        CurrentTask = null;
+        _machine = CampaignMachines.Record.Rehydrate(this, snapshot.State);
+        if (snapshot.State == CallingRecordState.Dialing)
+        {
+            var open = attempts[attempts.Length - 1];
+            CurrentTask = new DialTask(_owner.Id, Id, open.InteractionId, open.Number, open.Ordinal, open.AgentId, _owner.Mode, open.StartedAt, "restored");
+        }
+
+        if (snapshot.State == CallingRecordState.Previewing && snapshot.PreviewDeadline is { } deadline)
+        {
+            ArmPreviewTimer(deadline);
+        }
+    }
+
+    private int IndexOfPhone(RecordNumber number)
+    {
+        for (int i = 0; i < Numbers.Count; i++)
+        {
+            if (Numbers[i].Contact.Equals(number.Contact))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>Whether <paramref name="command"/> is permitted now (arguments are not checked).</summary>
@@ -307,9 +400,15 @@ public sealed class CallingRecord
             return;
         }
 
+        ArmPreviewTimer(_owner.TimeSource.Now + timeout);
+    }
+
+    private void ArmPreviewTimer(Instant deadline)
+    {
         long generation = ++_previewGeneration;
         var owner = _owner;
-        _previewTimer = owner.TimeSource.Schedule(timeout, () => owner.OnPreviewTimeout(this, generation));
+        _previewDeadline = deadline;
+        _previewTimer = owner.TimeSource.Schedule(deadline - owner.TimeSource.Now, () => owner.OnPreviewTimeout(this, generation));
     }
 
     internal void StopPreviewTimer()
@@ -317,6 +416,7 @@ public sealed class CallingRecord
         _previewGeneration++;
         _previewTimer?.Dispose();
         _previewTimer = null;
+        _previewDeadline = null;
     }
 
     internal bool IsCurrentPreviewTimer(long generation) => generation == _previewGeneration;

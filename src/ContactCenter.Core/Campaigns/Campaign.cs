@@ -33,7 +33,7 @@ public sealed class Campaign
 {
     private static readonly InstantPattern s_instant = InstantPattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm'Z'");
 
-    private readonly StateMachine<CampaignState, CampaignTrigger, Campaign> _machine;
+    private StateMachine<CampaignState, CampaignTrigger, Campaign> _machine;
     private readonly OrderedPublisher<CampaignEvent> _events = new();
     private readonly CallingRecord[] _records;
     private readonly Dictionary<string, CallingRecord> _byId = new(StringComparer.Ordinal);
@@ -98,7 +98,7 @@ public sealed class Campaign
         _records = new CallingRecord[list.Records.Count];
         for (int i = 0; i < _records.Length; i++)
         {
-            var record = new CallingRecord(this, list.Records[i], _ticket++);
+            var record = new CallingRecord(this, list.Records[i], _ticket++) { Position = i };
             _records[i] = record;
             _byId.Add(record.Id, record);
         }
@@ -106,6 +106,99 @@ public sealed class Campaign
         Records = Array.AsReadOnly(_records);
         _machine = CampaignMachines.Campaign.CreateMachine(this);
         Events = _events;
+    }
+
+    /// <summary>
+    /// Restores a campaign from its snapshot, its calling list and its records' snapshots (from a store): the campaign and
+    /// every record at their stored state, without running any entry action and without publishing any event. A record
+    /// under preview gets its preview timer back from the stored deadline (it fires at once when the deadline has passed); a
+    /// scheduled record is deliverable from its stored retry instant, as before. A record of the list with no snapshot
+    /// starts <see cref="CallingRecordState.Ready"/>, after the others.
+    /// </summary>
+    /// <param name="snapshot">The campaign's own data.</param>
+    /// <param name="list">Its calling list.</param>
+    /// <param name="records">The records' snapshots (any order).</param>
+    /// <param name="timeSource">The clock and timers.</param>
+    /// <param name="options">The policy; <see cref="CampaignOptions.Default"/> when null.</param>
+    /// <param name="compliance">Checks every number before it is delivered or dialled; <see langword="null"/> for no check.</param>
+    /// <param name="numberRule">Picks the recommended number; <see cref="DefaultRecommendedNumberRule"/> when null.</param>
+    /// <returns>The campaign.</returns>
+    /// <exception cref="ArgumentNullException">An argument (other than the optional ones) is null.</exception>
+    /// <exception cref="ArgumentException">A record snapshot of another campaign or of no record of the list, a record given twice, or an inconsistent snapshot.</exception>
+    public static Campaign Restore(
+        CampaignSnapshot snapshot,
+        CallingList list,
+        IEnumerable<CallingRecordSnapshot> records,
+        ITimeSource timeSource,
+        CampaignOptions? options = null,
+        DialingCompliance? compliance = null,
+        IRecommendedNumberRule? numberRule = null)
+    {
+        Guard.NotNull(snapshot);
+        Guard.NotNull(records);
+        if (!EnumCheck.IsDefined(snapshot.State))
+        {
+            throw new ArgumentException($"Campaign {snapshot.Id}: undefined state {snapshot.State}.", nameof(snapshot));
+        }
+
+        var campaign = new Campaign(snapshot.Id, snapshot.Name, list, snapshot.Mode, timeSource, options, compliance, numberRule);
+        lock (campaign.Gate)
+        {
+            campaign.RestoreCore(snapshot, records);
+        }
+
+        return campaign;
+    }
+
+    /// <summary>The campaign's own data, for a store (its records: <see cref="CallingRecord.ToSnapshot"/>; <see cref="SnapshotRecords"/> takes all at once).</summary>
+    /// <returns>The snapshot.</returns>
+    public CampaignSnapshot ToSnapshot() =>
+        Read(static c => new CampaignSnapshot(c.Id, c.Name, c.Mode, c._machine.State, c._agents.ToArray(), c._sequence));
+
+    /// <summary>The snapshots of every record, in list order, all taken under the campaign's lock (one consistent view).</summary>
+    /// <returns>The snapshots.</returns>
+    public IReadOnlyList<CallingRecordSnapshot> SnapshotRecords() =>
+        Read(static c => (IReadOnlyList<CallingRecordSnapshot>)Array.ConvertAll(c._records, static r => r.SnapshotCore()));
+
+    private void RestoreCore(CampaignSnapshot snapshot, IEnumerable<CallingRecordSnapshot> records)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        long maxTicket = -1;
+        foreach (var record in records)
+        {
+            Guard.NotNull(record, nameof(records));
+            if (!string.Equals(record.CampaignId, Id, StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"Record {record.RecordId} belongs to campaign {record.CampaignId}, not {Id}.", nameof(records));
+            }
+
+            if (!_byId.TryGetValue(record.RecordId, out var live))
+            {
+                throw new ArgumentException($"Record {record.RecordId} is not in calling list {List.Name}.", nameof(records));
+            }
+
+            if (!seen.Add(record.RecordId))
+            {
+                throw new ArgumentException($"Record {record.RecordId} is given twice.", nameof(records));
+            }
+
+            live.RestoreFrom(record);
+            maxTicket = Math.Max(maxTicket, record.Ticket);
+        }
+
+        _ticket = maxTicket + 1;
+        foreach (var record in _records)
+        {
+            if (!seen.Contains(record.Id))
+            {
+                record.RestoreFrom(new CallingRecordSnapshot(Id, record.Id, record.Position, CallingRecordState.Ready, NextTicket(), []));
+            }
+        }
+
+        _agents.Clear();
+        _agents.AddRange(snapshot.AssignedAgents);
+        _sequence = snapshot.Sequence;
+        _machine = CampaignMachines.Campaign.Rehydrate(this, snapshot.State);
     }
 
     /// <summary>

@@ -83,6 +83,30 @@ public sealed class Interaction
         }
     }
 
+    private Interaction(InteractionSnapshot snapshot, InteractionOptions options)
+    {
+        Media = snapshot.Media;
+        Options = options;
+        var traits = InteractionDefinitions.TraitsOf(snapshot.Media);
+        var lifecycle = snapshot.State switch
+        {
+            InteractionState.Offered => Lifecycle.Offered,
+            InteractionState.Rejected => Lifecycle.Rejected,
+            InteractionState.Abandoned => Lifecycle.Abandoned,
+            InteractionState.Done => Lifecycle.Done,
+            _ => Lifecycle.Accepted,
+        };
+        var derived = InteractionContext.Derive(lifecycle, traits, snapshot.Parties, snapshot.Consultation);
+        if (derived != snapshot.State)
+        {
+            throw new ArgumentException($"Interaction {snapshot.Id}: its parties and consultation make it {derived}, not {snapshot.State}.", nameof(snapshot));
+        }
+
+        _context = new InteractionContext(snapshot, lifecycle, traits, options);
+        _machine = InteractionDefinitions.For(snapshot.Media).Rehydrate(_context, snapshot.State);
+        InitialSnapshot = snapshot;
+    }
+
     /// <summary>The interaction's id.</summary>
     public InteractionId Id => InitialSnapshot.Id;
 
@@ -161,6 +185,29 @@ public sealed class Interaction
         }
 
         return new Interaction(spec, options ?? InteractionOptions.Default);
+    }
+
+    /// <summary>
+    /// Restores an interaction from a stored snapshot (<see cref="Snapshot"/>): at its stored state, without running any
+    /// entry action and without publishing any event; event numbering goes on from <see cref="InteractionSnapshot.Sequence"/>.
+    /// The restored snapshot is the new <see cref="InitialSnapshot"/> (replay starts from it). An offered interaction does not
+    /// get its auto-accept timer back: the offer's instant is not stored, so the host decides.
+    /// </summary>
+    /// <param name="snapshot">The stored interaction.</param>
+    /// <param name="options">The centre's policy; <see cref="InteractionOptions.Default"/> when null.</param>
+    /// <returns>The interaction, in <see cref="InteractionSnapshot.State"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="snapshot"/> is null.</exception>
+    /// <exception cref="ArgumentException">An unknown medium, direction or state, or a state its parties contradict.</exception>
+    public static Interaction Restore(InteractionSnapshot snapshot, InteractionOptions? options = null)
+    {
+        Guard.NotNull(snapshot);
+        Guard.NotNull(snapshot.Parties, nameof(snapshot));
+        if (!EnumCheck.IsDefined(snapshot.Media) || !EnumCheck.IsDefined(snapshot.Direction) || !EnumCheck.IsDefined(snapshot.State))
+        {
+            throw new ArgumentException($"Interaction {snapshot.Id}: unknown medium, direction or state.", nameof(snapshot));
+        }
+
+        return new Interaction(snapshot, options ?? InteractionOptions.Default);
     }
 
     /// <summary>Whether <paramref name="command"/> is accepted now (argument checks aside).</summary>
