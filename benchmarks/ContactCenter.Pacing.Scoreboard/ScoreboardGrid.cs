@@ -58,49 +58,55 @@ internal static class ScoreboardGrid
     }
 
     /// <summary>
-    /// Scenarios outside the grid (25 agents, p = 0.30 unless stated): other distributions, answering
-    /// machines and busy lines, agents logging in late, leaving early and taking breaks, a small team with a
-    /// low answer rate, and long heavy-tailed talks.
+    /// Scenarios outside the grid (25 agents, p = 0.30 unless stated): an answer rate that drifts down over the
+    /// shift, answering machines, agents logging in and out, a heavier talk-time tail, a small team with a low
+    /// answer rate, and other distributions.
     /// </summary>
     public static IReadOnlyList<ScoreboardCase> Beyond() =>
     [
+        new("answer rate drifting", 25, 0.30,
+            seed => Scenario(25, 0.30, seed).WithNetwork(n => n.WithLinearDrift(0.30, 0.15, Duration.FromHours(4))),
+            "the live-answer probability falls linearly from 0.30 at the start to 0.15 at the end of the shift (p of the moment each call is placed; fixed-ratio dials 1/0.30)"),
+        new("answering machines", 25, 0.30,
+            seed => Scenario(25, 0.30, seed).WithNetwork(n => n with { AnsweringMachineProbability = 0.25 }),
+            "25 % of the calls reach an answering machine (it picks up after 5–25 s; excluded from the abandon rate)"),
+        new("agents in and out", 25, 0.30,
+            seed => Scenario(25, 0.30, seed) with { Agents = StaggeredTeam(25) },
+            "half the team logs in at the start and the other half one by one over the first hour, a lunch wave (every agent pauses 30 min, starts staggered over 1:45–2:45), a fifth logs out 1 h early"),
+        new("heavy talk tail", 25, 0.30,
+            seed => Scenario(25, 0.30, seed).WithNetwork(n => n with { TalkTime = Distribution.LogNormal(180, 1.2) }),
+            "talk log-normal, mean 180 s as on the grid but CV 1.2"),
+        new("small team, low p", 5, 0.10,
+            seed => Scenario(5, 0.10, seed),
+            "5 agents, p = 0.10"),
         new("other distributions", 25, 0.30,
             seed => Scenario(25, 0.30, seed)
                 .WithTeam(25, Distribution.Uniform(5, 40))
                 .WithNetwork(n => n with { TalkTime = Distribution.Exponential(180), AnswerDelay = Distribution.Uniform(3, 20) }),
             "talk exponential mean 180 s, wrap-up uniform 5–40 s, ring to answer uniform 3–20 s"),
-        new("answering machines", 25, 0.30,
-            seed => Scenario(25, 0.30, seed)
-                .WithNetwork(n => n with { AnsweringMachineProbability = 0.25, BusyProbability = 0.05, InvalidProbability = 0.05 }),
-            "25 % answering machines (after 5–25 s), 5 % busy (3 s), 5 % invalid (2 s)"),
-        new("agents in and out", 25, 0.30,
-            seed => Scenario(25, 0.30, seed) with { Agents = StaggeredTeam(25) },
-            "5 agents log in 30 min late, 5 log out 1 h early, every agent takes a 15-min break (staggered over 1–3 h)"),
-        new("long talks", 25, 0.30,
-            seed => Scenario(25, 0.30, seed).WithNetwork(n => n with { TalkTime = Distribution.LogNormal(300, 1.2) }),
-            "talk log-normal mean 300 s, CV 1.2"),
-        new("small team, low p", 5, 0.10,
-            seed => Scenario(5, 0.10, seed),
-            "5 agents, p = 0.10"),
     ];
 
     /// <summary>
-    /// <paramref name="count"/> agents: the first fifth log in 30 minutes late, the next fifth log out an hour
-    /// early, and every agent takes one 15-minute break, staggered between the first and the third hour.
+    /// <paramref name="count"/> agents logging in and out: the first half log in at the start and the second half one
+    /// by one over the first hour; every agent takes a 30-minute lunch, the starts staggered evenly over 1:45–2:45
+    /// (a wave: up to half the team away at once); the first fifth (whose lunches come first) log out an hour early.
     /// </summary>
     public static IReadOnlyList<SimulatedAgentProfile> StaggeredTeam(int count)
     {
         var team = SimulatedAgentProfile.Team(count, Distribution.Constant(15)).ToArray();
         int fifth = Math.Max(1, count / 5);
+        int half = count / 2;
+        int late = count - half;
         for (int i = 0; i < team.Length; i++)
         {
-            var breakAt = Duration.FromHours(1) + Duration.FromSeconds(7200L * i / Math.Max(1, count - 1));
-            var profile = team[i] with { Pauses = [new AgentPause(breakAt, Duration.FromMinutes(15), "Break")] };
-            if (i < fifth)
+            var lunchAt = Duration.FromMinutes(105) + Duration.FromSeconds(3600L * i / Math.Max(1, count - 1));
+            var profile = team[i] with { Pauses = [new AgentPause(lunchAt, Duration.FromMinutes(30), "Lunch")] };
+            if (i >= half)
             {
-                profile = profile with { LogInAt = Duration.FromMinutes(30) };
+                profile = profile with { LogInAt = Duration.FromSeconds(3600L * (i - half + 1) / late) };
             }
-            else if (i < 2 * fifth)
+
+            if (i < fifth)
             {
                 profile = profile with { LogOutAt = Duration.FromHours(3) };
             }

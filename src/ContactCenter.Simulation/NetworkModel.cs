@@ -10,7 +10,8 @@ namespace ContactCenter.Simulation;
 /// how long each outcome takes to happen, how long a live contact talks, and how long a live contact waits
 /// for an agent before hanging up. Durations drawn from a <see cref="Distribution"/> are in seconds.
 /// </summary>
-/// <remarks>The outcome of a call is live with <see cref="LiveAnswerProbability"/>, an answering machine with
+/// <remarks>The outcome of a call is live with <see cref="LiveAnswerProbability"/> (or, with a
+/// <see cref="LiveAnswerSchedule"/>, the probability it gives at the moment the call is placed), an answering machine with
 /// <see cref="AnsweringMachineProbability"/>, busy with <see cref="BusyProbability"/>, invalid with
 /// <see cref="InvalidProbability"/>, and otherwise no answer. A live or machine answer whose drawn delay is
 /// not shorter than <see cref="NoAnswerTimeout"/> is a no answer instead: the call rang out first.</remarks>
@@ -18,6 +19,15 @@ public sealed record NetworkModel
 {
     /// <summary>The probability that a live person answers. Default 0.30.</summary>
     public double LiveAnswerProbability { get; init; } = 0.30;
+
+    /// <summary>
+    /// The live-answer probability over the shift, for answer rates that drift: points (time since the start
+    /// of the shift, probability) in increasing time order, linear between two points, the first point's
+    /// probability before it and the last one's after it. Empty (the default): <see cref="LiveAnswerProbability"/>
+    /// all along. A call's probability is the schedule's at the moment it is placed; its uniform draw does not
+    /// depend on it, so under common random numbers a record placed at the same moment has the same fate.
+    /// </summary>
+    public IReadOnlyList<LiveAnswerPoint> LiveAnswerSchedule { get; init; } = [];
 
     /// <summary>The probability that an answering machine picks up. Default 0.</summary>
     public double AnsweringMachineProbability { get; init; }
@@ -52,6 +62,56 @@ public sealed record NetworkModel
     /// </summary>
     public Duration AbandonAfter { get; init; } = Duration.FromSeconds(2);
 
+    /// <summary>
+    /// This model with a live-answer probability that moves linearly from <paramref name="from"/> at the start of
+    /// the shift to <paramref name="to"/> after <paramref name="over"/>, and stays there
+    /// (<see cref="LiveAnswerSchedule"/>); <see cref="LiveAnswerProbability"/> becomes <paramref name="from"/>.
+    /// </summary>
+    /// <param name="from">The probability at the start of the shift.</param>
+    /// <param name="to">The probability from <paramref name="over"/> on.</param>
+    /// <param name="over">How long the drift lasts; positive.</param>
+    /// <returns>The new model (validated when the scenario is).</returns>
+    public NetworkModel WithLinearDrift(double from, double to, Duration over) =>
+        this with
+        {
+            LiveAnswerProbability = from,
+            LiveAnswerSchedule = [new LiveAnswerPoint(Duration.Zero, from), new LiveAnswerPoint(over, to)],
+        };
+
+    /// <summary>
+    /// The live-answer probability of a call placed <paramref name="sinceStart"/> after the start of the shift:
+    /// <see cref="LiveAnswerProbability"/> without a schedule, otherwise the schedule read as described on
+    /// <see cref="LiveAnswerSchedule"/>.
+    /// </summary>
+    /// <param name="sinceStart">Time since the start of the shift.</param>
+    /// <returns>A probability in [0, 1] for a valid model.</returns>
+    public double LiveAnswerProbabilityAt(Duration sinceStart)
+    {
+        var schedule = LiveAnswerSchedule;
+        if (schedule is null || schedule.Count == 0)
+        {
+            return LiveAnswerProbability;
+        }
+
+        if (sinceStart <= schedule[0].SinceStart)
+        {
+            return schedule[0].Probability;
+        }
+
+        for (int i = 1; i < schedule.Count; i++)
+        {
+            var right = schedule[i];
+            if (sinceStart < right.SinceStart)
+            {
+                var left = schedule[i - 1];
+                double fraction = (sinceStart - left.SinceStart).TotalSeconds / (right.SinceStart - left.SinceStart).TotalSeconds;
+                return left.Probability + ((right.Probability - left.Probability) * fraction);
+            }
+        }
+
+        return schedule[schedule.Count - 1].Probability;
+    }
+
     /// <summary>Checks every setting.</summary>
     /// <exception cref="ArgumentException">A setting is invalid; the message lists every problem.</exception>
     public void Validate()
@@ -79,6 +139,34 @@ public sealed record NetworkModel
         if (total > 1d + 1e-12)
         {
             problems.Add(string.Format(CultureInfo.InvariantCulture, "The outcome probabilities must not add up to more than 1 (they add up to {0}).", total));
+        }
+
+        if (LiveAnswerSchedule is null)
+        {
+            problems.Add("LiveAnswerSchedule must not be null (empty for a constant live-answer probability).");
+        }
+        else
+        {
+            double others = total - (LiveAnswerProbability is >= 0d and <= 1d ? LiveAnswerProbability : 0d);
+            for (int i = 0; i < LiveAnswerSchedule.Count; i++)
+            {
+                var point = LiveAnswerSchedule[i];
+                if (point.SinceStart < Duration.Zero || (i > 0 && point.SinceStart <= LiveAnswerSchedule[i - 1].SinceStart))
+                {
+                    problems.Add("LiveAnswerSchedule must be in strictly increasing time order, from zero or later.");
+                    break;
+                }
+
+                if (!(point.Probability >= 0d && point.Probability <= 1d) || point.Probability + others > 1d + 1e-12)
+                {
+                    problems.Add(string.Format(
+                        CultureInfo.InvariantCulture,
+                        "LiveAnswerSchedule: the probability at {0} ({1}) must lie in [0, 1] and, with the other outcomes, not add up to more than 1.",
+                        point.SinceStart,
+                        point.Probability));
+                    break;
+                }
+            }
         }
 
         if (AnswerDelay is null || MachineAnswerDelay is null || BusyDelay is null || InvalidDelay is null || TalkTime is null)

@@ -34,7 +34,20 @@ public sealed class SimulatedNetwork
     /// <param name="recordIndex">The record of the calling list (0-based).</param>
     /// <param name="attempt">The attempt number (1 for the first call).</param>
     /// <returns>The outcome, its delay, the talk time and the wrap-up draw; the same for the same arguments.</returns>
-    public CallFate FateOf(long recordIndex, int attempt)
+    public CallFate FateOf(long recordIndex, int attempt) => FateOf(recordIndex, attempt, Duration.Zero);
+
+    /// <summary>
+    /// The fate of calling record <paramref name="recordIndex"/> for the <paramref name="attempt"/>-th time, placed
+    /// <paramref name="sinceStart"/> after the start of the shift: the same draws as
+    /// <see cref="FateOf(long, int)"/>, read against the live-answer probability of that moment
+    /// (<see cref="NetworkModel.LiveAnswerProbabilityAt"/>). Without a <see cref="NetworkModel.LiveAnswerSchedule"/>
+    /// the moment does not matter.
+    /// </summary>
+    /// <param name="recordIndex">The record of the calling list (0-based).</param>
+    /// <param name="attempt">The attempt number (1 for the first call).</param>
+    /// <param name="sinceStart">When the call is placed, from the start of the shift.</param>
+    /// <returns>The outcome, its delay, the talk time and the wrap-up draw; the same for the same arguments.</returns>
+    public CallFate FateOf(long recordIndex, int attempt, Duration sinceStart)
     {
         var model = Model;
         double u = CommonRandomNumbers.Uniform(Seed, recordIndex, attempt, RandomDraw.Outcome);
@@ -44,7 +57,7 @@ public sealed class SimulatedNetwork
 
         SimulatedCallOutcome outcome;
         Duration delay;
-        double threshold = model.LiveAnswerProbability;
+        double threshold = model.LiveAnswerProbabilityAt(sinceStart);
         if (u < threshold)
         {
             outcome = SimulatedCallOutcome.Live;

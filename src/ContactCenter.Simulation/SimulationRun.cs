@@ -239,7 +239,7 @@ internal sealed class SimulationRun
 
     private void Place(long record, int attempt, DialTask? task)
     {
-        var fate = _network.FateOf(record, attempt);
+        var fate = _network.FateOf(record, attempt, _time.Now - _scenario.Start);
         var call = new Call(_nextCallId++, fate, _time.Now) { Task = task };
         _placed++;
         _state.CallsPlaced++;

@@ -56,12 +56,27 @@ public class ScoreboardCaseTests
     }
 
     [Fact]
-    public void The_staggered_team_logs_in_late_leaves_early_and_takes_breaks()
+    public void The_staggered_team_logs_in_over_the_first_hour_takes_a_lunch_wave_and_a_fifth_leaves_early()
     {
         var team = ScoreboardGrid.StaggeredTeam(25);
 
-        Assert.Equal(5, team.Count(a => a.LogInAt > NodaTime.Duration.Zero));
-        Assert.Equal(5, team.Count(a => a.LogOutAt is not null));
-        Assert.All(team, a => Assert.Single(a.Pauses));
+        Assert.Equal(12, team.Count(a => a.LogInAt == NodaTime.Duration.Zero));
+        Assert.Equal(13, team.Select(a => a.LogInAt).Where(at => at > NodaTime.Duration.Zero).Distinct().Count());
+        Assert.Equal(NodaTime.Duration.FromHours(1), team.Max(a => a.LogInAt));
+        Assert.Equal(5, team.Count(a => a.LogOutAt == NodaTime.Duration.FromHours(3)));
+        Assert.All(team, a => Assert.Equal("Lunch", Assert.Single(a.Pauses).Reason));
+        Assert.All(team.Where(a => a.LogOutAt is not null), a => Assert.True(a.Pauses[0].Start + a.Pauses[0].Length <= a.LogOutAt));
+        Assert.Equal(NodaTime.Duration.FromMinutes(105), team.Min(a => a.Pauses[0].Start));
+        Assert.Equal(NodaTime.Duration.FromMinutes(165), team.Max(a => a.Pauses[0].Start));
+    }
+
+    [Fact]
+    public void The_drifting_case_places_calls_against_a_falling_live_answer_probability()
+    {
+        var drifting = ScoreboardGrid.Beyond().Single(c => c.Label == "answer rate drifting").Build(1);
+
+        Assert.Equal(0.30, drifting.Network.LiveAnswerProbabilityAt(NodaTime.Duration.Zero), 12);
+        Assert.Equal(0.225, drifting.Network.LiveAnswerProbabilityAt(NodaTime.Duration.FromHours(2)), 12);
+        Assert.Equal(0.15, drifting.Network.LiveAnswerProbabilityAt(NodaTime.Duration.FromHours(4)), 12);
     }
 }

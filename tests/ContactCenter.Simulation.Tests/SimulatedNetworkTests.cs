@@ -21,6 +21,49 @@ public class SimulatedNetworkTests
     }
 
     [Fact]
+    public void Without_a_schedule_the_moment_of_placing_does_not_change_a_fate()
+    {
+        var network = new SimulatedNetwork(new NetworkModel { AnsweringMachineProbability = 0.2 }, 42);
+
+        for (int i = 0; i < 200; i++)
+        {
+            Assert.Equal(network.FateOf(i, 1), network.FateOf(i, 1, Duration.FromMinutes(i)));
+        }
+    }
+
+    [Fact]
+    public void With_a_drifting_answer_rate_a_fate_depends_on_the_moment_and_the_draws_are_common()
+    {
+        var model = new NetworkModel { AnsweringMachineProbability = 0.25 }.WithLinearDrift(0.30, 0.15, Duration.FromHours(4));
+        var network = new SimulatedNetwork(model, 42);
+        const int N = 40_000;
+        int liveEarly = 0;
+        int liveLate = 0;
+        for (int i = 0; i < N; i++)
+        {
+            var early = network.FateOf(i, 1, Duration.Zero);
+            var late = network.FateOf(i, 1, Duration.FromHours(4));
+            Assert.Equal(early, network.FateOf(i, 1, Duration.Zero));
+            Assert.Equal(early, new SimulatedNetwork(model, 42).FateOf(i, 1));
+
+            // The same uniform draw read against a lower threshold: a live answer late is a live answer early,
+            // with the same ring and talk times.
+            if (late.Outcome == SimulatedCallOutcome.Live)
+            {
+                Assert.Equal(SimulatedCallOutcome.Live, early.Outcome);
+                Assert.Equal(early.RingTime, late.RingTime);
+                Assert.Equal(early.TalkTime, late.TalkTime);
+            }
+
+            liveEarly += early.Outcome == SimulatedCallOutcome.Live ? 1 : 0;
+            liveLate += late.Outcome == SimulatedCallOutcome.Live ? 1 : 0;
+        }
+
+        Assert.InRange(liveEarly / (double)N, 0.29, 0.31);
+        Assert.InRange(liveLate / (double)N, 0.14, 0.16);
+    }
+
+    [Fact]
     public void Another_attempt_on_the_same_record_is_a_new_draw()
     {
         var network = new SimulatedNetwork(new NetworkModel(), 42);

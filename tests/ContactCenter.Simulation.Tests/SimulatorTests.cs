@@ -18,6 +18,31 @@ public class SimulatorTests(ITestOutputHelper output)
             .WithTeam(agents, Distribution.Constant(15));
 
     [Fact]
+    public void A_drifting_answer_rate_is_read_at_the_moment_each_call_is_placed()
+    {
+        var scenario = Scenario(11, agents: 25, hours: 4).WithNetwork(n => n.WithLinearDrift(0.30, 0.15, Duration.FromHours(4)));
+
+        var report = Simulator.Run(scenario, TestDialers.FixedRatio(3));
+
+        double liveShare(int hour)
+        {
+            var from = scenario.Start + Duration.FromHours(hour);
+            var placed = report.Events
+                .Where(e => e.Kind == SimulationEventKind.CallPlaced && e.At >= from && e.At < from + Duration.FromHours(1))
+                .Select(e => e.CallId)
+                .ToHashSet();
+            long live = report.Events.Count(e => e.Kind == SimulationEventKind.CallAnsweredLive && placed.Contains(e.CallId));
+            output.WriteLine($"hour {hour}: {placed.Count} placed, {live} live");
+            return live / (double)placed.Count;
+        }
+
+        // p falls from 0.30 to 0.15: hour means 0.28, 0.24, 0.21, 0.17, less the calls that ring out first.
+        Assert.InRange(liveShare(0), 0.25, 0.31);
+        Assert.InRange(liveShare(3), 0.14, 0.19);
+        Assert.True(liveShare(0) > liveShare(1) && liveShare(1) > liveShare(2) && liveShare(2) > liveShare(3));
+    }
+
+    [Fact]
     public void The_same_seed_gives_the_same_event_log_and_report()
     {
         const long Seed = 20260105;

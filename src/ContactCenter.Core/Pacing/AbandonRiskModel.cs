@@ -3,6 +3,10 @@ using System.Runtime.CompilerServices;
 #if NET8_0_OR_GREATER
 using System.Numerics;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+#endif
+#if NET10_0_OR_GREATER
+using System.Runtime.Intrinsics.X86;
 #endif
 
 namespace ContactCenter.Core.Pacing;
@@ -50,8 +54,8 @@ internal sealed class AbandonRiskModel
     private double[] _inverse = [];
     private double[] _sharedElapsed = [];
     private double[] _sharedDone = [];
-    private double[] _sharedKeep = [];
     private double[] _sharedDivisor = [];
+    private double[] _sharedLooked = [];
     private readonly AbandonRiskModel[] _self;
     private int _answerCount;
     private int _freedCount;
@@ -141,44 +145,46 @@ internal sealed class AbandonRiskModel
         long[] ringTicks = ringing.Ticks;
         int n = Math.Min(Math.Min(ringing.Count, ringTicks.Length), first._answers.Length);
         first.EnsureShared(n);
-        double[] ringElapsed = first._sharedElapsed;
-        double[] ringDone = first._sharedDone;
-        double[] ringKeep = first._sharedKeep;
-        double[] ringAlive = first._sharedDivisor;
-        for (int i = 0; i < n; i++)
+        var ringElapsed = first._sharedElapsed.AsSpan(0, n);
+        var ringDone = first._sharedDone.AsSpan(0, n);
+        var ringAlive = first._sharedDivisor.AsSpan(0, n);
+        var looked = first._sharedLooked.AsSpan(0, n);
+        for (int i = 0; i < ringElapsed.Length; i++)
         {
-            double elapsed = (nowTicks - ringTicks[i]) * SecondsPerTick;
-            double fNow = answered.At(elapsed);
-            double alive = (p * (1d - fNow)) + ((1d - p) * (1d - nonLive.At(elapsed)));
-            ringElapsed[i] = elapsed;
-            ringDone[i] = fNow;
-            ringKeep[i] = alive > Epsilon ? 1 : 0;
-            ringAlive[i] = Math.Max(alive, Epsilon);
+            ringElapsed[i] = (nowTicks - ringTicks[i]) * SecondsPerTick;
         }
 
+        answered.AtMany(ringElapsed, 0d, ringDone);
+        nonLive.AtMany(ringElapsed, 0d, looked);
+
+        // Calls that can no longer answer (alive ≤ ε: probability 0 at every horizon) are dropped here,
+        // once, instead of being read and classified at every horizon.
+        int live = 0;
+        for (int i = 0; i < ringElapsed.Length; i++)
+        {
+            double alive = (p * (1d - ringDone[i])) + ((1d - p) * (1d - looked[i]));
+            ringElapsed[live] = ringElapsed[i];
+            ringDone[live] = ringDone[i];
+            ringAlive[live] = alive;
+            live += alive > Epsilon ? 1 : 0;
+        }
+
+        ringElapsed = ringElapsed.Slice(0, live);
         for (int h = 0; h < points; h++)
         {
             var model = models[h];
-            double horizon = horizons[h];
-            double[] answers = model._answers;
-            int limit = Math.Min(n, answers.Length);
+            int limit = Math.Min(live, model._answers.Length);
+            answered.AtMany(ringElapsed, horizons[h], looked);
+            Conditional(p, looked.Slice(0, limit), ringDone, ringAlive);
             int kept = 0;
             int certain = 0;
-            for (int i = 0; i < limit; i++)
-            {
-                double fNow = ringDone[i];
-                double probability = ringKeep[i] * Clamp01(p * (answered.At(ringElapsed[i] + horizon) - fNow) / ringAlive[i]);
-                answers[kept] = probability;
-                kept += (probability > 0d ? 1 : 0) & (probability < 1d ? 1 : 0);
-                certain += probability >= 1d ? 1 : 0;
-            }
-
+            Classify(looked.Slice(0, limit), model._answers, ref kept, ref certain);
             model._answerCount = kept;
             model.CertainAnswers = certain;
         }
 
         // Agents freed within the horizon plus the connect threshold, each given its elapsed talk or
-        // wrap-up: first the elapsed times split by state, then one loop per distribution.
+        // wrap-up: first the elapsed times split by state, then one pass per distribution.
         var agents = statistics.Agents;
         long[] agentTicks = agents.Ticks;
         int[] tags = agents.Tags;
@@ -200,19 +206,31 @@ internal sealed class AbandonRiskModel
         }
 
         first.EnsureShared(talkingCount + wrappingCount);
-        double[] agentDone = first._sharedDone;
-        double[] agentKeep = first._sharedKeep;
-        double[] agentSurvived = first._sharedDivisor;
-        Survival(talks, talking.AsSpan(0, talkingCount), agentDone, agentKeep, agentSurvived, 0);
-        Survival(wraps, wrapping.AsSpan(0, wrappingCount), agentDone, agentKeep, agentSurvived, talkingCount);
+        var agentDone = first._sharedDone;
+        var agentSurvived = first._sharedDivisor;
+
+        // Agents past every learned duration (1 − F ≤ ε: probability 0 at every horizon) are dropped here,
+        // once; the talking agents kept come first, then the wrapping ones.
+        int talkingKept = Survival(talks, talking.AsSpan(0, talkingCount), agentDone, agentSurvived, 0);
+        int wrappingKept = Survival(wraps, wrapping.AsSpan(0, wrappingCount), agentDone, agentSurvived, talkingKept);
+        int busy = talkingKept + wrappingKept;
+        var talkElapsed = talking.AsSpan(0, talkingKept);
+        var wrapElapsed = wrapping.AsSpan(0, wrappingKept);
+        var agentLooked = first._sharedLooked.AsSpan(0, busy);
         for (int h = 0; h < points; h++)
         {
             var model = models[h];
-            double[] freed = model._freed;
             int kept = 0;
             int certain = 0;
-            Freed(talks, talking.AsSpan(0, talkingCount), talkHorizons[h], agentDone, agentKeep, agentSurvived, 0, freed, ref kept, ref certain);
-            Freed(wraps, wrapping.AsSpan(0, wrappingCount), agentHorizons[h], agentDone, agentKeep, agentSurvived, talkingCount, freed, ref kept, ref certain);
+
+            // A horizon that ends before the typical wrap-up frees no talking agent: F(e + h) ≤ F(e) for
+            // every elapsed e when h ≤ 0, so every probability is 0 (what the pass would give).
+            int from = talkHorizons[h] > 0d ? 0 : talkingKept;
+            talks.AtMany(talkElapsed.Slice(from), talkHorizons[h], agentLooked.Slice(from, talkingKept - from));
+            wraps.AtMany(wrapElapsed, agentHorizons[h], agentLooked.Slice(talkingKept));
+            var read = agentLooked.Slice(from);
+            Conditional(1d, read, agentDone.AsSpan(from, busy - from), agentSurvived.AsSpan(from, busy - from));
+            Classify(read, model._freed, ref kept, ref certain);
             model._freedCount = kept;
             model.CertainFreed = certain;
         }
@@ -398,47 +416,164 @@ internal sealed class AbandonRiskModel
     }
 
     // The mean and variance of the uncertain events, in a separate pass that keeps the loops that
-    // compute the probabilities free of loop-carried sums.
+    // compute the probabilities free of loop-carried sums; several accumulators (a vector of them where
+    // the hardware allows) so that the sums do not wait on each other. They only size the distributions'
+    // cuts (mean + 6σ + 4), so the order of the additions does not matter.
     private static (double Mean, double Variance) Moments(ReadOnlySpan<double> probabilities)
     {
+        int i = 0;
         double mean = 0d;
         double variance = 0d;
-        foreach (double probability in probabilities)
+#if NET8_0_OR_GREATER
+        if (Vector512.IsHardwareAccelerated && probabilities.Length >= Vector512<double>.Count)
         {
+            var sums = Vector512<double>.Zero;
+            var spreads = Vector512<double>.Zero;
+            var one = Vector512<double>.One;
+            ref double from = ref MemoryMarshal.GetReference(probabilities);
+            for (; i + Vector512<double>.Count <= probabilities.Length; i += Vector512<double>.Count)
+            {
+                var probability = Vector512.LoadUnsafe(ref from, (nuint)i);
+                sums += probability;
+                spreads += probability * (one - probability);
+            }
+
+            mean = Vector512.Sum(sums);
+            variance = Vector512.Sum(spreads);
+        }
+#endif
+        double mean2 = 0d;
+        double variance2 = 0d;
+        for (; i + 1 < probabilities.Length; i += 2)
+        {
+            double first = probabilities[i];
+            double second = probabilities[i + 1];
+            mean += first;
+            variance += first * (1d - first);
+            mean2 += second;
+            variance2 += second * (1d - second);
+        }
+
+        for (; i < probabilities.Length; i++)
+        {
+            double probability = probabilities[i];
             mean += probability;
             variance += probability * (1d - probability);
         }
 
-        return (mean, variance);
+        return (mean + mean2, variance + variance2);
     }
 
-    // The horizon-free half of P(done by until | not done at elapsed): F(elapsed), whether any
-    // survival is left, and the divisor max(1 − F(elapsed), ε); from index at of the outputs.
-    private static void Survival(
-        in CdfTable distribution, ReadOnlySpan<double> elapsed, double[] done, double[] keep, double[] divisor, int at)
+    // The horizon-free half of P(done by elapsed + h | not done at elapsed) for the elapsed times in
+    // place: keeps, in order, those with survival 1 − F(elapsed) > ε (the others have probability 0 at
+    // every horizon), writing F(elapsed) and the survival from index at of done and survived; returns
+    // how many were kept.
+    private static int Survival(in CdfTable distribution, Span<double> elapsed, double[] done, double[] survived, int at)
     {
-        for (int i = 0; i < elapsed.Length; i++)
+        var doneNow = done.AsSpan(at, elapsed.Length);
+        distribution.AtMany(elapsed, 0d, doneNow);
+        int kept = 0;
+        int i = 0;
+#if NET10_0_OR_GREATER
+        if (Avx512F.IsSupported && survived.Length - at >= elapsed.Length)
         {
-            double doneNow = distribution.At(elapsed[i]);
-            double survived = 1d - doneNow;
-            done[at + i] = doneNow;
-            keep[at + i] = survived > Epsilon ? 1 : 0;
-            divisor[at + i] = Math.Max(survived, Epsilon);
+            // Eight at a time: the kept lanes compressed to the front, written at kept ≤ i (the lanes past
+            // them are overwritten next or lie past the count).
+            int width = Vector512<double>.Count;
+            ref double elapsedRef = ref MemoryMarshal.GetReference(elapsed);
+            ref double doneRef = ref MemoryMarshal.GetReference(doneNow);
+            ref double survivedRef = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(survived), at);
+            var epsilon = Vector512.Create(Epsilon);
+            for (; i + width <= elapsed.Length; i += width)
+            {
+                var value = Vector512.LoadUnsafe(ref doneRef, (nuint)i);
+                var left = Vector512<double>.One - value;
+                var keep = Vector512.GreaterThan(left, epsilon);
+                var times = Vector512.LoadUnsafe(ref elapsedRef, (nuint)i);
+                Avx512F.Compress(Vector512<double>.Zero, keep, times).StoreUnsafe(ref elapsedRef, (nuint)kept);
+                Avx512F.Compress(Vector512<double>.Zero, keep, value).StoreUnsafe(ref doneRef, (nuint)kept);
+                Avx512F.Compress(Vector512<double>.Zero, keep, left).StoreUnsafe(ref survivedRef, (nuint)kept);
+                kept += BitOperations.PopCount(keep.ExtractMostSignificantBits());
+            }
+        }
+#endif
+        for (; i < elapsed.Length; i++)
+        {
+            double value = doneNow[i];
+            double left = 1d - value;
+            elapsed[kept] = elapsed[i];
+            doneNow[kept] = value;
+            survived[at + kept] = left;
+            kept += left > Epsilon ? 1 : 0;
+        }
+
+        return kept;
+    }
+
+    // values[i] ← clamp01(factor × (values[i] − done[i]) ÷ divisor[i]): the conditional probability
+    // P(done by elapsed + h | not done at elapsed) from values[i] = F(elapsed + h), done[i] = F(elapsed),
+    // divisor[i] = 1 − F(elapsed) > ε (for the ringing calls, factor = p and the divisor is the probability
+    // of still ringing). Vectorised where the hardware allows; every lane computes what the scalar loop
+    // computes, in the same order, so the result is the same bit for bit (a −0 where the scalar loop has
+    // +0 is classified the same way: neither kept nor certain).
+    private static void Conditional(double factor, Span<double> values, ReadOnlySpan<double> done, ReadOnlySpan<double> divisor)
+    {
+        int n = values.Length;
+        int i = 0;
+#if NET8_0_OR_GREATER
+        if (Vector512.IsHardwareAccelerated && n >= Vector512<double>.Count && done.Length >= n && divisor.Length >= n)
+        {
+            int width = Vector512<double>.Count;
+            var scale = Vector512.Create(factor);
+            var one = Vector512<double>.One;
+            ref double value = ref MemoryMarshal.GetReference(values);
+            ref double doneRef = ref MemoryMarshal.GetReference(done);
+            ref double divisorRef = ref MemoryMarshal.GetReference(divisor);
+            for (; i + width <= n; i += width)
+            {
+                var ratio = scale * (Vector512.LoadUnsafe(ref value, (nuint)i) - Vector512.LoadUnsafe(ref doneRef, (nuint)i))
+                    / Vector512.LoadUnsafe(ref divisorRef, (nuint)i);
+                Vector512.Min(Vector512.Max(ratio, Vector512<double>.Zero), one).StoreUnsafe(ref value, (nuint)i);
+            }
+        }
+#endif
+        for (; i < n; i++)
+        {
+            values[i] = Clamp01(factor * (values[i] - done[i]) / divisor[i]);
         }
     }
 
-    // The other half at one horizon, classified as in AddFreed (branch-free).
-    private static void Freed(
-        CdfTable distribution, ReadOnlySpan<double> elapsed, double horizon, double[] done, double[] keep, double[] divisor, int at,
-        double[] freed, ref int kept, ref int certain)
+    // Appends the probabilities strictly between 0 and 1 to target, counts those that are 1 (branch-free;
+    // eight at a time with AVX-512's compress where available, same values in the same order).
+    private static void Classify(ReadOnlySpan<double> probabilities, double[] target, ref int kept, ref int certain)
     {
         int k = kept;
         int c = certain;
-        for (int i = 0; i < elapsed.Length; i++)
+        int n = Math.Min(probabilities.Length, target.Length - k);
+        int i = 0;
+#if NET10_0_OR_GREATER
+        if (Avx512F.IsSupported)
         {
-            double doneNow = done[at + i];
-            double probability = keep[at + i] * Clamp01((distribution.At(elapsed[i] + horizon) - doneNow) / divisor[at + i]);
-            freed[k] = probability;
+            int width = Vector512<double>.Count;
+            ref double from = ref MemoryMarshal.GetReference(probabilities);
+            ref double to = ref MemoryMarshal.GetArrayDataReference(target);
+            var one = Vector512<double>.One;
+            for (; i + width <= n; i += width)
+            {
+                // k ≤ i, so the whole vector written at k stays below n ≤ target.Length; the lanes past the
+                // kept ones are overwritten next or lie past the count.
+                var probability = Vector512.LoadUnsafe(ref from, (nuint)i);
+                var inside = Vector512.GreaterThan(probability, Vector512<double>.Zero) & Vector512.LessThan(probability, one);
+                Avx512F.Compress(Vector512<double>.Zero, inside, probability).StoreUnsafe(ref to, (nuint)k);
+                k += BitOperations.PopCount(inside.ExtractMostSignificantBits());
+                c += BitOperations.PopCount(Vector512.GreaterThanOrEqual(probability, one).ExtractMostSignificantBits());
+            }
+        }
+#endif
+        for (; i < n; i++)
+        {
+            double probability = probabilities[i];
+            target[k] = probability;
             k += (probability > 0d ? 1 : 0) & (probability < 1d ? 1 : 0);
             c += probability >= 1d ? 1 : 0;
         }
@@ -482,6 +617,17 @@ internal sealed class AbandonRiskModel
     {
         int i = 0;
 #if NET8_0_OR_GREATER
+        if (Vector512.IsHardwareAccelerated)
+        {
+            ref double to = ref MemoryMarshal.GetReference(target);
+            ref double from = ref MemoryMarshal.GetReference(source);
+            var scale = Vector512.Create(factor);
+            for (; i + Vector512<double>.Count <= source.Length; i += Vector512<double>.Count)
+            {
+                (Vector512.LoadUnsafe(ref to, (nuint)i) + (scale * Vector512.LoadUnsafe(ref from, (nuint)i))).StoreUnsafe(ref to, (nuint)i);
+            }
+        }
+
         if (Vector.IsHardwareAccelerated)
         {
             int width = Vector<double>.Count;
@@ -528,8 +674,8 @@ internal sealed class AbandonRiskModel
             int size = Math.Max(length, Math.Max(_answers.Length, _freed.Length));
             _sharedElapsed = new double[size];
             _sharedDone = new double[size];
-            _sharedKeep = new double[size];
             _sharedDivisor = new double[size];
+            _sharedLooked = new double[size];
         }
     }
 

@@ -3,6 +3,7 @@ using System;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 #endif
 
 namespace ContactCenter.Core.Pacing;
@@ -18,8 +19,14 @@ internal static class CountDistribution
     /// <summary>Zero cells kept below index 0 of the working buffers of <see cref="Build"/>.</summary>
     private const int Pad = 4;
 
+    /// <summary>
+    /// Cells kept above the last one in each working buffer of <see cref="Build"/>, so that its vector loop
+    /// may run past the cells it needs (a whole vector at a time, no scalar remainder).
+    /// </summary>
+    private const int Overrun = 8;
+
     /// <summary>The scratch length <see cref="Build"/> needs for a distribution of <paramref name="cells"/> cells.</summary>
-    public static int ScratchLength(int cells) => 2 * (cells + Pad);
+    public static int ScratchLength(int cells) => 2 * (cells + Pad + Overrun);
 
     /// <summary>Starts an empty count: P(0) = 1.</summary>
     public static void Reset(Span<double> pmf)
@@ -88,7 +95,7 @@ internal static class CountDistribution
     public static int Build(ReadOnlySpan<double> probabilities, Span<double> pmf, Span<double> scratch)
     {
         int last = pmf.Length - 1;
-        int stride = pmf.Length + Pad;
+        int stride = pmf.Length + Pad + Overrun;
         var source = scratch.Slice(0, stride);
         var target = scratch.Slice(stride, stride);
         source.Clear();
@@ -143,6 +150,28 @@ internal static class CountDistribution
     {
         int j = 0;
 #if NET8_0_OR_GREATER
+        if (Vector512.IsHardwareAccelerated && Vector512<double>.Count <= Overrun)
+        {
+            // Whole vectors up to `cells` rounded up: the cells past it read cells that are still 0 (above the
+            // highest index reached so far) and so stay 0, or lie past the last cell, which nothing reads back
+            // into the distribution; the buffers hold Overrun cells for them.
+            ref double from = ref MemoryMarshal.GetReference(source);
+            ref double to = ref MemoryMarshal.GetReference(target);
+            var w0 = Vector512.Create(c0);
+            var w1 = Vector512.Create(c1);
+            var w2 = Vector512.Create(c2);
+            var w3 = Vector512.Create(c3);
+            var w4 = Vector512.Create(c4);
+            int end = Math.Min(cells + Vector512<double>.Count - 1, source.Length - Pad - Vector512<double>.Count + 1);
+            for (; j < end; j += Vector512<double>.Count)
+            {
+                int at = j + Pad;
+                var sum = (w0 * Load512(ref from, at)) + (w1 * Load512(ref from, at - 1)) + (w2 * Load512(ref from, at - 2))
+                    + (w3 * Load512(ref from, at - 3)) + (w4 * Load512(ref from, at - 4));
+                Unsafe.WriteUnaligned(ref Unsafe.As<double, byte>(ref Unsafe.Add(ref to, at)), sum);
+            }
+        }
+
         if (Vector.IsHardwareAccelerated)
         {
             int width = Vector<double>.Count;
@@ -170,6 +199,10 @@ internal static class CountDistribution
     }
 
 #if NET8_0_OR_GREATER
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> Load512(ref double start, int index) =>
+        Unsafe.ReadUnaligned<Vector512<double>>(ref Unsafe.As<double, byte>(ref Unsafe.Add(ref start, index)));
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector<double> Load(ref double start, int index) =>
         Unsafe.ReadUnaligned<Vector<double>>(ref Unsafe.As<double, byte>(ref Unsafe.Add(ref start, index)));

@@ -25,7 +25,8 @@ namespace ContactCenter.Core.Pacing;
 /// per logged-in agent) have completed, and whenever <see cref="PredictiveOptions.CapHeadroom"/> more abandons
 /// would carry the windowed abandon rate over <see cref="PredictiveOptions.HardCap"/>, the decision is
 /// progressive's (one line per free agent). The decision never places fewer calls than progressive.</para>
-/// <para>Stateful (the outer loop's threshold): one instance per campaign, used on the thread that owns
+/// <para>Stateful (the outer loop's threshold, and the previous count, where the search for the next one
+/// starts; it changes how fast the count is found, never which): one instance per campaign, used on the thread that owns
 /// the statistics. Buffers are allocated on the first decision and reused: warmed-up decisions allocate
 /// nothing.</para>
 /// </remarks>
@@ -36,6 +37,7 @@ public sealed class PredictivePacing : IPacingStrategy
     private bool _controlStarted;
     private long _lastLive;
     private long _lastAbandoned;
+    private int _lastCount;
 
     /// <summary>Creates a predictive strategy.</summary>
     /// <param name="options">The settings; null means the defaults.</param>
@@ -184,21 +186,61 @@ public sealed class PredictivePacing : IPacingStrategy
             risks[i].Prepare(maxNew);
         }
 
-        // The largest k whose risk, averaged over the horizons, is at most θ (the average is non-decreasing in k).
+        // The largest k whose risk, averaged over the horizons, is at most θ (the average is non-decreasing
+        // in k): a galloping search from the previous decision's count (consecutive decisions are close),
+        // then a binary search of the bracket it found. It finds the same k as a binary search of [1, maxNew]
+        // with O(log |k − previous|) evaluations.
         int placed = 0;
         int refused = maxNew + 1;
         double placedRisk = 0d;
         double refusedRisk = 0d;
+        int guess = Math.Min(Math.Max(_lastCount, 1), maxNew);
+        double guessRisk = AverageRisk(guess);
+        if (guessRisk > RiskThreshold)
+        {
+            refused = guess;
+            refusedRisk = guessRisk;
+            for (int step = 1; refused - step >= 1; step <<= 1)
+            {
+                int k = refused - step;
+                double risk = AverageRisk(k);
+                if (risk > RiskThreshold)
+                {
+                    refused = k;
+                    refusedRisk = risk;
+                }
+                else
+                {
+                    placed = k;
+                    placedRisk = risk;
+                    break;
+                }
+            }
+        }
+        else
+        {
+            placed = guess;
+            placedRisk = guessRisk;
+            for (int step = 1; placed + step <= maxNew; step <<= 1)
+            {
+                int k = placed + step;
+                double risk = AverageRisk(k);
+                if (risk > RiskThreshold)
+                {
+                    refused = k;
+                    refusedRisk = risk;
+                    break;
+                }
+
+                placed = k;
+                placedRisk = risk;
+            }
+        }
+
         while (refused - placed > 1)
         {
             int k = placed + ((refused - placed) >> 1);
-            double risk = 0d;
-            for (int i = 0; i < points; i++)
-            {
-                risk += risks[i].Risk(k);
-            }
-
-            risk /= points;
+            double risk = AverageRisk(k);
             if (risk > RiskThreshold)
             {
                 refused = k;
@@ -211,8 +253,21 @@ public sealed class PredictivePacing : IPacingStrategy
             }
         }
 
+        _lastCount = placed;
         LastRisk = refused <= maxNew ? refusedRisk : placedRisk;
         return placed;
+    }
+
+    private double AverageRisk(int k)
+    {
+        var risks = _risks;
+        double risk = 0d;
+        for (int i = 0; i < risks.Length; i++)
+        {
+            risk += risks[i].Risk(k);
+        }
+
+        return risk / risks.Length;
     }
 
     private enum ControlMode

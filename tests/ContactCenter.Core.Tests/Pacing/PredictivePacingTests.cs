@@ -215,6 +215,31 @@ public sealed class PredictivePacingTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_long_lived_pacer_searching_from_its_previous_count_decides_as_a_fresh_one()
+    {
+        // The search gallops from the previous decision's count; the count and the risk reported must not
+        // depend on that history. The outer loop is held still (a control interval longer than the run).
+        var arbitrary = Arb.From(Gen.Choose(0, int.MaxValue - 1));
+        var options = new PredictiveOptions { WarmUpTalksPerAgent = 0, ControlInterval = Duration.FromDays(10_000) };
+        var longLived = new PredictivePacing(options);
+        int dialedAhead = 0;
+        PropertyRunner.Check(output, "PredictiveGallopingSearch", 20261122UL, 120, arbitrary, seed =>
+        {
+            var rng = new Random(seed);
+            var (stats, now) = ReferencePredictivePacing.RandomState(rng);
+            var fresh = new PredictivePacing(options);
+            var expected = fresh.Decide(stats, now);
+            var actual = longLived.Decide(stats, now);
+            Assert.Equal(expected, actual);
+            Assert.Equal(fresh.LastRisk, longLived.LastRisk);
+            Assert.Equal(options.InitialRiskThreshold, longLived.RiskThreshold);
+            dialedAhead += expected.Reason == PacingReason.RiskThreshold && expected.Count > ProgressiveCount(stats) ? 1 : 0;
+        });
+
+        Assert.True(dialedAhead > 20, $"{dialedAhead} states dialed ahead");
+    }
+
+    [Fact]
     public void New_options_are_validated()
     {
         Assert.Throws<ArgumentException>(() => new PredictivePacing(new PredictiveOptions { HorizonPoints = 0 }));
