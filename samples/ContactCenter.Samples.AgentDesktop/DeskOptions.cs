@@ -24,6 +24,14 @@ public sealed record DeskOptions
     /// <summary>The seed of the counterpart's draws (ring, answer and talk times): the same seed, the same delays.</summary>
     public long Seed { get; init; } = 20261123;
 
+    /// <summary>
+    /// The folder of the desk's SQLite store (<c>contactcenter.db</c>), opened and recovered when the host starts;
+    /// <see langword="null"/> (the default) for the application's data folder (<c>SqliteDataFolder</c>:
+    /// <c>~/.local/share/ContactCenter.Samples.AgentDesktop</c> on Linux), unless
+    /// <c>ContactCenter:Storage:Sqlite:Path</c> is configured. Tests and <c>--smoke</c> give a temporary folder.
+    /// </summary>
+    public string? DataFolder { get; init; }
+
     /// <summary>Whether ASP.NET Core's own log lines are written to the console.</summary>
     public bool ServerLogging { get; init; }
 }

@@ -1,6 +1,8 @@
 using System;
+using System.IO;
 using ContactCenter.Core.Agents;
 using ContactCenter.Core.DependencyInjection;
+using ContactCenter.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
@@ -15,7 +17,8 @@ public static class DeskServices
     /// <summary>
     /// Registers the engine (<c>AddContactCenter()</c>: factories, slot calculator and book, time source), the centre's
     /// policy for this desk (not-ready reasons, a minute to answer an offer, a minute of after-call work, the disposition
-    /// codes), a virtual clock when <see cref="DeskOptions.VirtualTime"/>, and the <see cref="DeskSession"/>.
+    /// codes), a virtual clock when <see cref="DeskOptions.VirtualTime"/>, the SQLite store in
+    /// <see cref="DeskOptions.DataFolder"/> (<c>UseSqlite</c>), and the <see cref="DeskSession"/>.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="options">How the desk runs.</param>
@@ -37,6 +40,15 @@ public static class DeskServices
         {
             engine.UseVirtualTime(options.VirtualStart);
         }
+
+        // The engine's store: SQLite, in the desk's data folder (the host opens it and recovers it when it starts).
+        engine.UseSqlite(o =>
+        {
+            if (options.DataFolder is not null)
+            {
+                o.Path = Path.Combine(options.DataFolder, SqliteDataFolder.DatabaseFileName);
+            }
+        });
 
         services.AddSingleton(options);
         services.AddSingleton<DeskSession>();

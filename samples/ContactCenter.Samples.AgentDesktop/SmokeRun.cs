@@ -23,7 +23,33 @@ public static class SmokeRun
     public static async Task RunAsync(TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        var app = DeskApp.Create(new DeskOptions { VirtualTime = true });
+        // A new store per run, in a temporary folder, so that every run starts from the same empty desk.
+        string dataFolder = Path.Combine(Path.GetTempPath(), "cc-agent-desktop-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            await RunAsync(output, dataFolder).ConfigureAwait(false);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(dataFolder, recursive: true);
+            }
+            catch (DirectoryNotFoundException)
+            {
+                // Never created.
+            }
+            catch (IOException)
+            {
+                // A file still held open: the system cleans its temporary folder.
+            }
+        }
+    }
+
+    private static async Task RunAsync(TextWriter output, string dataFolder)
+    {
+        var app = DeskApp.Create(new DeskOptions { VirtualTime = true, DataFolder = dataFolder });
         await using (app.ConfigureAwait(false))
         {
             await app.StartAsync().ConfigureAwait(false);

@@ -2,12 +2,18 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Threading.Tasks;
 using ContactCenter.Core.Agents;
 using ContactCenter.Core.Callbacks;
 using ContactCenter.Core.Compliance;
 using ContactCenter.Core.Contacts;
+using ContactCenter.Core.DependencyInjection;
+using ContactCenter.Core.Persistence;
 using ContactCenter.Core.Scheduling;
 using ContactCenter.Core.Time;
+using ContactCenter.Storage.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using NodaTime;
 
 namespace ContactCenter.Samples.CallbackBooking;
@@ -17,7 +23,8 @@ namespace ContactCenter.Samples.CallbackBooking;
 /// in the customer's time, full slots greyed; the customer takes the last seat of a slot while a second customer,
 /// on another desk, tries the same seat and is offered alternatives; a callback is scheduled for the slot and, in
 /// virtual time, becomes due at the slot's start and is offered to an agent. Last, the compliance checker explains
-/// why a sales call to the same number at 21:30 would be refused.
+/// why a sales call to the same number at 21:30 would be refused. The host keeps bookings and callbacks in SQLite
+/// (<c>AddContactCenter().UseSqlite(...)</c>): a second run on the same data folder finds them.
 /// </summary>
 /// <remarks>
 /// The week is chosen for its trap: Europe left summer time on Sunday 25 October 2026 and the US leaves it on
@@ -33,39 +40,68 @@ public static class CallbackBookingScript
     /// <summary>The agent who takes callbacks.</summary>
     public const string AgentId = "alice";
 
-    /// <summary>Runs the whole script, printing it to <paramref name="output"/>.</summary>
+    /// <summary>The booking id of the customer's seat; a folder whose store holds it was used by an earlier run.</summary>
+    public const string CustomerBookingId = "cb-customer-1";
+
+    /// <summary>
+    /// Runs the whole script on the SQLite store in <paramref name="dataFolder"/>, printing it to <paramref name="output"/>.
+    /// Bookings and the callback are written to the store before the desk shows them. When the folder holds an earlier
+    /// run's bookings, prints what the store kept (the bookings, and the callback as recovery restored it) instead, and
+    /// returns <see langword="null"/>.
+    /// </summary>
     /// <param name="output">Where the grid and the log are written.</param>
+    /// <param name="dataFolder">The folder of the database file (<c>contactcenter.db</c>), created when missing.</param>
     /// <param name="useAnsiColours">Whether to grey full slots with ANSI colours (for a real terminal) rather than plain text.</param>
-    /// <returns>What the script did, for checking it.</returns>
+    /// <returns>What the script did, for checking it; <see langword="null"/> after an earlier run's report.</returns>
     /// <exception cref="InvalidOperationException">Something did not go as scripted.</exception>
-    public static CallbackBookingRun Run(TextWriter output, bool useAnsiColours = false)
+    public static async Task<CallbackBookingRun?> RunAsync(TextWriter output, string dataFolder, bool useAnsiColours = false)
     {
         ArgumentNullException.ThrowIfNull(output);
+        ArgumentException.ThrowIfNullOrWhiteSpace(dataFolder);
 
-        // One virtual clock: "now" is Monday 26 October 2026, 10:30 in New York. In production, inject
-        // SystemTimeSource.Instance instead; here the clock moves only when the script says so.
-        var time = new VirtualTimeSource(Instant.FromUtc(2026, 10, 26, 14, 30));
+        // One virtual clock: "now" is Monday 26 October 2026, 10:30 in New York. In production, leave the system
+        // clock; here the clock moves only when the script says so. The host keeps its data in SQLite: it opens the
+        // file and recovers what it holds when it starts.
+        var start = Instant.FromUtc(2026, 10, 26, 14, 30);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Services.AddContactCenter()
+            .UseVirtualTime(start)
+            .UseSqlite(Path.Combine(dataFolder, SqliteDataFolder.DatabaseFileName));
+        using var host = builder.Build();
+        await host.StartAsync().ConfigureAwait(false);
+
+        var time = host.Services.GetRequiredService<VirtualTimeSource>();
+        var store = host.Services.GetRequiredService<IContactCenterStore>();
+        var book = host.Services.GetRequiredService<DurableSlotBook>();
+        var callbacks = host.Services.GetRequiredService<DurableCallbacks>();
         var query = CreateQuery();
         var text = new DeskText(output, query.CentreZone, query.CustomerZone);
 
+        if (await store.Bookings.FindAsync(CustomerBookingId).ConfigureAwait(false) is not null)
+        {
+            await PrintEarlierRunAsync(text, store, host.Services.GetRequiredService<ContactCenterRecoveryState>().Report!).ConfigureAwait(false);
+            await host.StopAsync().ConfigureAwait(false);
+            return null;
+        }
+
         // The book already holds the callbacks other customers booked this week.
-        var book = new SlotBook();
-        var earlierBookings = BookEarlierCallbacks(query, book, time.Now);
+        var earlierBookings = await BookEarlierCallbacksAsync(query, book, store, time.Now).ConfigureAwait(false);
 
         // ----- The grid on the agent's desk -----------------------------------------------------------------
-        var grid = new SlotCalculator(time).Calculate(query, book);
+        var grid = host.Services.GetRequiredService<SlotCalculator>().Calculate(query, book);
         text.Header(query, grid, time.Now);
         SlotGrid.Print(output, query, grid, useAnsiColours);
 
         // ----- Two customers, one seat ----------------------------------------------------------------------
         // Both desks show the same grid; the customer picks a slot with one seat left, and a second customer, on
-        // another desk, clicks the same slot at the same instant. The book re-checks the slot under its lock, so with
-        // real concurrent clicks exactly one wins; the loser changes nothing and gets the nearest free slots instead.
+        // another desk, clicks the same slot at the same instant. The store reserves a seat atomically ("one more if
+        // fewer than capacity"), so with real concurrent clicks, on one host or several, exactly one wins; the loser
+        // changes nothing and gets the nearest free slots instead. "Booked" is shown once the seat is on disk.
         var contact = new ContactNumber(PhoneNumber.Parse(CustomerNumber), PhoneNumberType.Mobile, LocalTimeRange.Parse("09:00-19:00"));
         var lastSeat = grid.Slots.First(static slot => slot.Remaining == 1 && slot.Total > 1);
         text.Section($"Booking the last seat of {text.Slot(lastSeat)}");
-        var booked = book.TryBook(query, lastSeat.Start, "cb-customer-1", time.Now);
-        var refused = book.TryBook(query, lastSeat.Start, "cb-customer-2", time.Now);
+        var booked = await book.TryBookAsync(query, lastSeat.Start, CustomerBookingId, time.Now).ConfigureAwait(false);
+        var refused = await book.TryBookAsync(query, lastSeat.Start, "cb-customer-2", time.Now).ConfigureAwait(false);
         text.Booking("customer 1", booked);
         text.Booking("customer 2, on another desk, same slot, same instant", refused);
         if (!booked.Succeeded || refused.Status != SlotBookingStatus.Full || refused.Alternatives.Count == 0)
@@ -74,12 +110,34 @@ public static class CallbackBookingScript
         }
 
         // ----- The callback ---------------------------------------------------------------------------------
-        var (callback, callbackEvents, dispatchEvents) = CallBack(text, time, contact, query.CustomerZone, booked.Booking!);
+        var (callback, callbackEvents, dispatchEvents) = await CallBackAsync(
+            text, time, callbacks, host.Services.GetRequiredService<CallbackDispatcher>(), contact, query.CustomerZone, booked.Booking!).ConfigureAwait(false);
 
         // ----- Compliance -----------------------------------------------------------------------------------
         var lateSolicitation = CheckCompliance(text, contact.Number, callback.DueAt);
 
+        text.Section("Kept in the store");
+        text.Raw($"  {(await store.Bookings.ListAsync(new Interval(null, null)).ConfigureAwait(false)).Count} bookings and the callback for {callback.Subject} ({callback.State}) are in contactcenter.db in the data folder.");
+        text.Raw("  Run the sample again on the same folder: it finds them there instead of booking again.");
+
+        await host.StopAsync().ConfigureAwait(false);
         return new CallbackBookingRun(query, grid, earlierBookings, booked, refused, callback, callbackEvents, dispatchEvents, lateSolicitation);
+    }
+
+    /// <summary>What a run on a folder used before finds: the bookings kept, and the callback as recovery restored it.</summary>
+    private static async Task PrintEarlierRunAsync(DeskText text, IContactCenterStore store, RecoveryReport report)
+    {
+        var bookings = await store.Bookings.ListAsync(new Interval(null, null)).ConfigureAwait(false);
+        text.Raw("This data folder holds an earlier run: the store kept its bookings and its callback");
+        var customer = bookings.Single(static b => b.Id == CustomerBookingId);
+        text.Raw($"  {bookings.Count} bookings, among them {customer.Id} for {text.Range(new Interval(customer.SlotStart, customer.SlotStart + customer.Length))}");
+        foreach (var callback in report.Callbacks)
+        {
+            string restored = report.CallbacksInSession.Contains(callback) ? "left for a person to finish (an agent held it when the host stopped)" : "restored";
+            text.Raw($"  the callback for {callback.Subject}: {callback.State}, {restored}");
+        }
+
+        text.Raw("  To book again from an empty store, run with --data <another folder> (or delete this one).");
     }
 
     /// <summary>
@@ -121,7 +179,7 @@ public static class CallbackBookingScript
     }
 
     /// <summary>The callbacks other customers booked earlier (customer-local start, number of bookings).</summary>
-    private static List<SlotBooking> BookEarlierCallbacks(SlotQuery query, SlotBook book, Instant now)
+    private static async Task<List<SlotBooking>> BookEarlierCallbacksAsync(SlotQuery query, DurableSlotBook book, IContactCenterStore store, Instant now)
     {
         (LocalDateTime Start, int Count)[] earlier =
         [
@@ -141,7 +199,7 @@ public static class CallbackBookingScript
             for (int i = 0; i < count; i++)
             {
                 string id = FormattableString.Invariant($"cb-earlier-{++number:00}");
-                var result = book.TryBook(query, start.InZoneStrictly(query.CustomerZone).ToInstant(), id, now);
+                var result = await book.TryBookAsync(query, start.InZoneStrictly(query.CustomerZone).ToInstant(), id, now).ConfigureAwait(false);
                 if (!result.Succeeded)
                 {
                     throw new InvalidOperationException($"An earlier booking was refused: {result.Explanation}");
@@ -149,21 +207,21 @@ public static class CallbackBookingScript
             }
         }
 
-        return [.. book.Bookings];
+        return [.. await store.Bookings.ListAsync(new Interval(null, null)).ConfigureAwait(false)];
     }
 
     /// <summary>
-    /// Schedules the callback for the booked slot and lets virtual time run to it: the callback becomes due at the
-    /// slot's start and the dispatcher offers it to the agent, who accepts.
+    /// Schedules the callback for the booked slot — written to the store before the desk shows it — and lets virtual
+    /// time run to it: the callback becomes due at the slot's start and the dispatcher offers it to the agent, who
+    /// accepts; the host then writes the accepted callback.
     /// </summary>
-    private static (Callback Callback, List<CallbackEvent> CallbackEvents, List<CallbackDispatchEvent> DispatchEvents) CallBack(
-        DeskText text, VirtualTimeSource time, ContactNumber contact, DateTimeZone customerZone, SlotBooking booking)
+    private static async Task<(Callback Callback, List<CallbackEvent> CallbackEvents, List<CallbackDispatchEvent> DispatchEvents)> CallBackAsync(
+        DeskText text, VirtualTimeSource time, DurableCallbacks callbacks, CallbackDispatcher dispatcher, ContactNumber contact, DateTimeZone customerZone, SlotBooking booking)
     {
         text.Section("The callback, in virtual time (New York / Paris)");
 
         // Alice's assignment includes callbacks: without AgentFeatures.Callbacks the dispatcher never offers her one.
         var alice = new Agent(AgentId, new AgentOptions { Features = AgentFeatures.Callbacks }, time);
-        using var dispatcher = new CallbackDispatcher(time);
         var callbackEvents = new List<CallbackEvent>();
         var dispatchEvents = new List<CallbackDispatchEvent>();
         using var agentLog = alice.Events.Subscribe(text.Print);
@@ -178,24 +236,23 @@ public static class CallbackBookingScript
         dispatcher.RegisterAgent(alice);
 
         // Due at the slot's start, and only during the slot: nobody free by 11:30 means the callback fails
-        // (WindowExpired) rather than ringing the customer outside the time they chose.
+        // (WindowExpired) rather than ringing the customer outside the time they chose. CreateAsync returns once the
+        // callback is on disk.
         var slot = new Interval(booking.SlotStart, booking.SlotStart + booking.Length);
-        var callback = Callback.Create(
+        var callback = await callbacks.CreateAsync(
             new ScheduledCallbackRequest(contact, booking.SlotStart)
             {
                 Id = new CallbackId(new Guid(1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)), // the host's own id; fixed here
                 Window = slot,
                 CustomerZone = customerZone, // shown to the agent in the customer's time
                 Subject = booking.Id,
-            },
-            dispatcher.Options,
-            time);
+            }).ConfigureAwait(false);
         using var callbackLog = callback.Events.Subscribe(e =>
         {
             callbackEvents.Add(e);
             text.Print(e);
         });
-        text.Line(time.Now, "callback", $"scheduled for {text.Range(slot)}, number {contact.Number}");
+        text.Line(time.Now, "callback", $"scheduled for {text.Range(slot)}, number {contact.Number}; written to the store");
         dispatcher.Add(callback); // from now on the dispatcher follows it: queues it when due, offers it
 
         // Nothing happens until the slot starts. Then the due timer fires, and the dispatcher offers it to alice.
@@ -210,6 +267,12 @@ public static class CallbackBookingScript
         {
             throw new InvalidOperationException($"The callback was not offered to {AgentId} as scripted: {callback}.");
         }
+
+        // The dispatcher moved the callback in memory; the host writes where it stands (a command that changes nothing
+        // writes the callback as it is), so that a restart finds it accepted rather than scheduled.
+        await callbacks.ExecuteAsync(callback.Id, static _ => { }).ConfigureAwait(false);
+        text.Line(time.Now, "callback", $"written to the store: {callback.State}, version {callbacks.VersionOf(callback.Id)}");
+        dispatcher.UnregisterAgent(AgentId);
 
         return (callback, callbackEvents, dispatchEvents);
     }

@@ -105,6 +105,9 @@ internal sealed class DeskText
         }
     }
 
+    /// <summary>A line as it is.</summary>
+    public void Raw(string line) => _output.WriteLine(line);
+
     /// <summary>A compliance decision: what was asked, and the checker's one-sentence explanation.</summary>
     public void Decision(string what, DialDecision decision) => _output.WriteLine($"  {what}: {decision.Explanation}");
 

@@ -1,29 +1,46 @@
 using System;
 using System.IO;
 using ContactCenter.Samples.CallbackBooking;
+using ContactCenter.Storage.Sqlite;
 
-// Prints the booking desk's script. With --smoke (CI), runs the same script without printing it: any failure
-// (a booking that does not go as scripted, a callback that is not offered) exits non-zero.
-bool smoke = args is ["--smoke"];
-if (args.Length > 0 && !smoke)
+// Prints the booking desk's script. The host keeps its bookings and callbacks in SQLite, in the sample's data folder
+// (SqliteDataFolder: ~/.local/share/ContactCenter.Samples.CallbackBooking on Linux) or in --data <folder>. With --smoke
+// (CI), runs the same script in a new temporary folder without printing it: any failure (a booking that does not go
+// as scripted, a callback that is not offered) exits non-zero.
+bool smoke = false;
+string? dataFolder = null;
+for (int i = 0; i < args.Length; i++)
 {
-    Console.Error.WriteLine("usage: ContactCenter.Samples.CallbackBooking [--smoke]");
-    return 2;
+    if (args[i] == "--smoke" && !smoke)
+    {
+        smoke = true;
+    }
+    else if (args[i] == "--data" && dataFolder is null && i + 1 < args.Length && !string.IsNullOrWhiteSpace(args[i + 1]))
+    {
+        dataFolder = args[++i];
+    }
+    else
+    {
+        Console.Error.WriteLine("usage: ContactCenter.Samples.CallbackBooking [--smoke] [--data <folder>]");
+        return 2;
+    }
 }
 
+string? temporary = null;
 try
 {
     if (smoke)
     {
+        temporary = dataFolder is null ? Path.Combine(Path.GetTempPath(), "cc-callback-booking-" + Guid.NewGuid().ToString("N")) : null;
         using var output = new StringWriter();
-        CallbackBookingScript.Run(output);
+        _ = await CallbackBookingScript.RunAsync(output, dataFolder ?? temporary!).ConfigureAwait(false);
         Console.WriteLine("Callback booking smoke run: OK.");
     }
     else
     {
         // Full slots are greyed with ANSI colours on a real terminal only (and not when NO_COLOR is set).
         bool colours = !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
-        CallbackBookingScript.Run(Console.Out, colours);
+        _ = await CallbackBookingScript.RunAsync(Console.Out, dataFolder ?? SqliteDataFolder.For("ContactCenter.Samples.CallbackBooking"), colours).ConfigureAwait(false);
     }
 
     return 0;
@@ -34,4 +51,19 @@ catch (Exception exception)
 {
     Console.Error.WriteLine($"The callback booking script failed: {exception}");
     return 1;
+}
+finally
+{
+    if (temporary is not null && Directory.Exists(temporary))
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(temporary, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open: the system cleans its temporary folder.
+        }
+    }
 }

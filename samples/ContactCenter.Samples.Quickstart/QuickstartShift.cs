@@ -1,10 +1,18 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Reactive.Subjects;
+using System.Threading.Tasks;
 using ContactCenter.Core.Agents;
+using ContactCenter.Core.DependencyInjection;
 using ContactCenter.Core.Interactions;
+using ContactCenter.Core.Persistence;
 using ContactCenter.Core.Time;
+using ContactCenter.Storage.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using NodaTime;
 
 namespace ContactCenter.Samples.Quickstart;
@@ -27,19 +35,37 @@ public static class QuickstartShift
     /// <summary>The caller of the second call. Personal data: the desktop never prints it in clear.</summary>
     public const string SecondCallerNumber = "+44 20 7946 0958";
 
-    /// <summary>Runs the whole shift, printing it to <paramref name="output"/>.</summary>
+    /// <summary>The desktop's host id: the owner of the calls it keeps in the store, the same on every run.</summary>
+    public const string HostId = "desk-1";
+
+    /// <summary>
+    /// Runs the whole shift, printing it to <paramref name="output"/>. The desktop's host keeps its data in the SQLite
+    /// file <c>contactcenter.db</c> of <paramref name="dataFolder"/>: when it starts it recovers what the last run left
+    /// (a call in flight when a run died would be listed as orphaned), and it writes each call's snapshot to the store
+    /// after every event, so that a restart finds nothing orphaned after a clean shift.
+    /// </summary>
     /// <param name="output">Where the event log and the summary are written.</param>
+    /// <param name="dataFolder">The folder of the database file, created when missing.</param>
+    /// <returns>A task that completes when the shift is over.</returns>
     /// <exception cref="AgentCommandRefusedException">The agent refused a command (the script is wrong).</exception>
     /// <exception cref="InteractionCommandRefusedException">A call refused a command (the script is wrong).</exception>
     /// <exception cref="InvalidOperationException">The shift did not end as scripted.</exception>
-    public static void Run(TextWriter output)
+    public static async Task RunAsync(TextWriter output, string dataFolder)
     {
         ArgumentNullException.ThrowIfNull(output);
+        ArgumentException.ThrowIfNullOrWhiteSpace(dataFolder);
+        string database = Path.Combine(dataFolder, SqliteDataFolder.DatabaseFileName);
+
+        // The desktop's host: ContactCenter.Core with its store in SQLite. Starting it opens (creates, migrates) the
+        // file and recovers what the last run left there.
+        using var host = StartHost(database, At(8, 0));
+        await host.StartAsync().ConfigureAwait(false);
+        var store = host.Services.GetRequiredService<IContactCenterStore>();
 
         // One time source drives everything: the agent's timers (offer timeout, after-call work) and the
         // stamps of every event. A VirtualTimeSource only moves when told to, so a 14-minute shift runs in
-        // milliseconds; in production, inject SystemTimeSource.Instance instead.
-        var time = new VirtualTimeSource(At(8, 0));
+        // milliseconds; in production, leave the host's system clock (SystemTimeSource.Instance) instead.
+        var time = host.Services.GetRequiredService<VirtualTimeSource>();
 
         // The centre's configuration. After-call work lasts per queue; Alice may extend it twice, by 30 s.
         var agentOptions = new AgentOptions
@@ -66,6 +92,13 @@ public static class QuickstartShift
         var alice = new Agent("alice", agentOptions, time);
         var log = new ShiftLog(output, time);
 
+        log.Step("the desktop's host starts: it opens its store and recovers what the last run left");
+        log.Host($"store contactcenter.db in the data folder; recovery found {Recovered(host)}");
+
+        // The calls in flight are kept in the store: each call's snapshot (state, parties, data, notes,
+        // disposition) is written after every event, owned by this host.
+        using var snapshots = new InteractionSnapshots(store.Interactions, HostId, time);
+
         // The desktop's event log: the agent's events and those of every call, merged into one stream as
         // calls arrive. Everything here is synchronous, so lines come out in the order things happen.
         var arrivingCalls = new Subject<Interaction>();
@@ -84,6 +117,7 @@ public static class QuickstartShift
         // ----- Call 1: accept, hold, resume, hang up --------------------------------------------------------
         time.AdvanceTo(At(8, 2));
         var call1 = Offer(log, arrivingCalls, callOptions, 1, FirstCallerNumber, "support");
+        snapshots.Follow(call1);
         alice.Reserve(call1.Id, MediaType.Voice, "support"); // the router reserves Alice for it
 
         // The agent does not watch calls: the link tells it what the call does, carrying the call's correlation
@@ -126,6 +160,7 @@ public static class QuickstartShift
         // ----- Call 2: consult a colleague, transfer --------------------------------------------------------
         time.AdvanceTo(At(8, 10));
         var call2 = Offer(log, arrivingCalls, callOptions, 2, SecondCallerNumber, "sales");
+        snapshots.Follow(call2);
         alice.Reserve(call2.Id, MediaType.Voice, "sales");
         using var following2 = AgentInteractionLink.Follow(alice, call2);
 
@@ -175,7 +210,44 @@ public static class QuickstartShift
             throw new InvalidOperationException($"The shift did not end as scripted: {alice}, {call1}, {call2}.");
         }
 
+        // ----- The host stops; a restart on the same store ------------------------------------------------
+        await snapshots.FlushAsync().ConfigureAwait(false);
+        await host.StopAsync().ConfigureAwait(false);
+        host.Dispose();
+        log.Step("the host stops, and starts again on the same store");
+        using (var restarted = StartHost(database, time.Now))
+        {
+            await restarted.StartAsync().ConfigureAwait(false);
+            log.Host(string.Create(CultureInfo.InvariantCulture, $"{snapshots.Writes} call snapshots were written; recovery found {Recovered(restarted)}"));
+            var report = restarted.Services.GetRequiredService<ContactCenterRecoveryState>().Report!;
+            if (report.OrphanedInteractions.Any(o => o.LastKnown.Id == call1.Id || o.LastKnown.Id == call2.Id))
+            {
+                throw new InvalidOperationException("A clean shift left one of its calls orphaned in the store.");
+            }
+
+            await restarted.StopAsync().ConfigureAwait(false);
+        }
+
         log.PrintSummary();
+    }
+
+    /// <summary>A host with ContactCenter.Core in virtual time from <paramref name="start"/>, its store in SQLite at <paramref name="database"/>.</summary>
+    private static IHost StartHost(string database, Instant start)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Services.AddContactCenter()
+            .UseVirtualTime(start)
+            .UseSqlite(database)
+            .Configure(static o => o.Recovery = o.Recovery with { HostId = HostId });
+        return builder.Build();
+    }
+
+    /// <summary>What recovery found when the host started, in a few words.</summary>
+    private static string Recovered(IHost host)
+    {
+        var report = host.Services.GetRequiredService<ContactCenterRecoveryState>().Report!;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{report.Callbacks.Count} open callbacks, {report.Campaigns.Count} campaigns, {report.OrphanedInteractions.Count} orphaned calls");
     }
 
     /// <summary>The router offers an inbound voice call: the desktop creates it and adds it to its event log.</summary>

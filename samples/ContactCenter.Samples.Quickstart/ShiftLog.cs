@@ -57,6 +57,9 @@ internal sealed class ShiftLog
         Line(at, "script", text);
     }
 
+    /// <summary>What the desktop's host did now (its store, its recovery).</summary>
+    public void Host(string text) => Line(_time.Now, "host", text);
+
     /// <summary>The buttons the desktop enables for the agent now, and why <paramref name="disabled"/> is not one of them.</summary>
     public void Buttons(Agent agent, AgentCommand? disabled = null)
     {

@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Net.Http;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
@@ -10,10 +11,12 @@ namespace ContactCenter.Samples.AgentDesktop.Tests;
 internal sealed class DeskHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly string _dataFolder;
 
-    private DeskHost(WebApplication app)
+    private DeskHost(WebApplication app, string dataFolder)
     {
         _app = app;
+        _dataFolder = dataFolder;
         Address = DeskApp.Address(app);
         Http = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
         Client = new DeskClient(Http);
@@ -31,9 +34,11 @@ internal sealed class DeskHost : IAsyncDisposable
 
     public static async Task<DeskHost> StartAsync(bool virtualTime = true)
     {
-        var app = DeskApp.Create(new DeskOptions { VirtualTime = virtualTime });
+        // Each desk has its own store in a new temporary folder, deleted with the desk.
+        string dataFolder = Path.Combine(Path.GetTempPath(), "cc-desk-test-" + Guid.NewGuid().ToString("N"));
+        var app = DeskApp.Create(new DeskOptions { VirtualTime = virtualTime, DataFolder = dataFolder });
         await app.StartAsync();
-        return new DeskHost(app);
+        return new DeskHost(app, dataFolder);
     }
 
     public async ValueTask DisposeAsync()
@@ -41,5 +46,14 @@ internal sealed class DeskHost : IAsyncDisposable
         Http.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_dataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Still held open: the system cleans its temporary folder.
+        }
     }
 }

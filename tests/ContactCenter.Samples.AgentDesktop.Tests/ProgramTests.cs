@@ -35,7 +35,8 @@ public sealed class ProgramTests
 
         Assert.Equal(2, exitCode);
         Assert.Empty(output);
-        Assert.Contains("usage: ContactCenter.Samples.AgentDesktop", error, StringComparison.Ordinal);
+        Assert.Contains("usage: ContactCenter.Samples.AgentDesktop [--virtual] [--port N] [--data <folder>] | --smoke", error, StringComparison.Ordinal);
+        Assert.Equal(2, RunMain("--data").ExitCode);
     }
 
     private static (int ExitCode, string Output, string Error) RunMain(params string[] args)

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
+using System.Threading.Tasks;
 using ContactCenter.Core.Callbacks;
 using ContactCenter.Core.Scheduling;
 using ContactCenter.Core.Time;
@@ -281,11 +282,61 @@ public sealed partial class CallbackBookingScriptTests
         Assert.Contains("the callback at Tue 27 Oct 11:00 New York: dialable:", output, StringComparison.Ordinal);
     }
 
-    private static (CallbackBookingRun Run, string Output) Run(bool useAnsiColours = false)
+    [Fact]
+    public async Task A_second_run_on_the_same_folder_finds_the_booking_and_the_callback_in_the_store()
     {
+        using var folder = new TempFolder();
+        var (first, _) = Run(folder: folder.Path);
+
         using var output = new StringWriter(CultureInfo.InvariantCulture);
-        var run = CallbackBookingScript.Run(output, useAnsiColours);
+        var second = await CallbackBookingScript.RunAsync(output, folder.Path);
+
+        Assert.Null(second);
+        Assert.Equal(
+            "This data folder holds an earlier run: the store kept its bookings and its callback\n" +
+            "  12 bookings, among them cb-customer-1 for Tue 27 Oct 11:00-11:30 New York (16:00-16:30 Paris)\n" +
+            "  the callback for cb-customer-1: Accepted, left for a person to finish (an agent held it when the host stopped)\n" +
+            "  To book again from an empty store, run with --data <another folder> (or delete this one).\n",
+            Normalize(output.ToString()));
+        Assert.Equal(CallbackState.Accepted, first.Callback.State);
+    }
+
+    [Fact]
+    public void Every_booking_is_in_the_store_when_the_desk_shows_it()
+    {
+        var (run, output) = Run();
+
+        Assert.Equal(11, run.EarlierBookings.Count); // and the customer's makes 12; the rival got none
+        Assert.Contains("12 bookings and the callback for cb-customer-1 (Accepted) are in contactcenter.db in the data folder.", output, StringComparison.Ordinal);
+        Assert.Contains("written to the store: Accepted, version 2", output, StringComparison.Ordinal);
+    }
+
+    private static (CallbackBookingRun Run, string Output) Run(bool useAnsiColours = false, string? folder = null)
+    {
+        using var temporary = folder is null ? new TempFolder() : null;
+        using var output = new StringWriter(CultureInfo.InvariantCulture);
+        var run = Task.Run(() => CallbackBookingScript.RunAsync(output, folder ?? temporary!.Path, useAnsiColours)).GetAwaiter().GetResult()
+            ?? throw new InvalidOperationException("The script found an earlier run in a new folder.");
         return (run, Normalize(output.ToString()));
+    }
+
+    /// <summary>A new temporary data folder, deleted afterwards: every run starts from an empty store.</summary>
+    private sealed class TempFolder : IDisposable
+    {
+        public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "cc-booking-test-" + Guid.NewGuid().ToString("N"));
+
+        public void Dispose()
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(Path, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Still held open: the system cleans its temporary folder.
+            }
+        }
     }
 
     /// <summary>The grid's header cells: the two zones, then one day per column.</summary>

@@ -28,26 +28,35 @@ public sealed class ProgramTests
 
         Assert.Equal(2, exitCode);
         Assert.Empty(output);
-        Assert.Contains("usage: ContactCenter.Samples.CallbackBooking [--smoke]", error, StringComparison.Ordinal);
+        Assert.Contains("usage: ContactCenter.Samples.CallbackBooking [--smoke] [--data <folder>]", error, StringComparison.Ordinal);
+        Assert.Equal(2, RunMain("--data").ExitCode);
     }
 
     [Fact]
     public void With_NO_COLOR_set_the_script_is_printed_without_colours()
     {
+        string folder = Path.Combine(Path.GetTempPath(), "cc-booking-program-" + Guid.NewGuid().ToString("N"));
         string? previous = Environment.GetEnvironmentVariable("NO_COLOR");
         try
         {
             Environment.SetEnvironmentVariable("NO_COLOR", "1");
-            var (exitCode, output, error) = RunMain();
+            var (exitCode, output, error) = RunMain("--data", folder);
 
             Assert.Equal(0, exitCode);
             Assert.Empty(error);
             Assert.Contains("The grid on the agent's desk", output, StringComparison.Ordinal);
             Assert.DoesNotContain('\u001b', output);
+            Assert.True(File.Exists(Path.Combine(folder, "contactcenter.db")));
+
+            var (again, secondOutput, _) = RunMain("--data", folder);
+            Assert.Equal(0, again);
+            Assert.StartsWith("This data folder holds an earlier run", secondOutput, StringComparison.Ordinal);
         }
         finally
         {
             Environment.SetEnvironmentVariable("NO_COLOR", previous);
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
         }
     }
 

@@ -1,8 +1,11 @@
 using System;
+using System.Threading;
+using System.Threading.Tasks;
 using ContactCenter.Core.Campaigns;
 using ContactCenter.Core.Compliance;
 using ContactCenter.Core.Internal;
 using ContactCenter.Core.Pacing;
+using ContactCenter.Core.Persistence;
 using ContactCenter.Core.Time;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -71,6 +74,41 @@ public sealed class ContactCenterBuilder
     }
 
     /// <summary>
+    /// Makes <paramref name="store"/> the store of every durable service (<see cref="DurableCallbacks"/>,
+    /// <see cref="DurableSlotBook"/>, recovery on start), replacing the one registered before (the in-memory store by
+    /// default). The caller opened it and owns it: the service provider does not dispose it.
+    /// </summary>
+    /// <param name="store">The open store.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="store"/> is null.</exception>
+    public ContactCenterBuilder UseStore(IContactCenterStore store)
+    {
+        Guard.NotNull(store);
+        RemoveStore();
+        Services.AddSingleton(store);
+        return this;
+    }
+
+    /// <summary>
+    /// Makes the store that <paramref name="open"/> opens the store of every durable service, replacing the one
+    /// registered before. The host opens it when it starts (before recovery; a failure fails the start); without a
+    /// host, the first resolution of <see cref="IContactCenterStore"/> opens it. The service provider owns the store and
+    /// disposes it. The storage packages' <c>UseSqlite</c> and <c>UsePostgreSql</c> call this.
+    /// </summary>
+    /// <param name="open">Opens (creates, migrates) the store; called once per service provider.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="open"/> is null.</exception>
+    public ContactCenterBuilder UseStore(Func<IServiceProvider, CancellationToken, Task<IContactCenterStore>> open)
+    {
+        Guard.NotNull(open);
+        RemoveStore();
+        Services.AddSingleton(new StoreRegistration(open));
+        Services.AddSingleton(static sp => new ContactCenterStoreOpener(sp, sp.GetRequiredService<StoreRegistration>()));
+        Services.AddSingleton(static sp => sp.GetRequiredService<ContactCenterStoreOpener>().Store);
+        return this;
+    }
+
+    /// <summary>
     /// Adds (or replaces) the compliance profile named <paramref name="name"/>, for
     /// <see cref="DialingComplianceProvider.Get"/> and <see cref="CampaignFactory"/>. The profile named
     /// <see cref="DialingComplianceProvider.DefaultProfileName"/> is <see cref="ComplianceProfile.Default"/> unless replaced.
@@ -112,6 +150,13 @@ public sealed class ContactCenterBuilder
 
         Services.AddSingleton(new PacingStrategyRegistration(mode, factory));
         return this;
+    }
+
+    private void RemoveStore()
+    {
+        Services.RemoveAll<IContactCenterStore>();
+        Services.RemoveAll<StoreRegistration>();
+        Services.RemoveAll<ContactCenterStoreOpener>();
     }
 }
 

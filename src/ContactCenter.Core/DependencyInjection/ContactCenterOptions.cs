@@ -1,8 +1,10 @@
+using System;
 using ContactCenter.Core.Agents;
 using ContactCenter.Core.Callbacks;
 using ContactCenter.Core.Campaigns;
 using ContactCenter.Core.Interactions;
 using ContactCenter.Core.Pacing;
+using ContactCenter.Core.Persistence;
 
 namespace ContactCenter.Core.DependencyInjection;
 
@@ -42,6 +44,16 @@ public sealed class ContactCenterOptions
 
     /// <summary>The options of the pacing strategies and dialer statistics created by <see cref="PacingFactory"/> (section <c>Pacing</c>).</summary>
     public PacingOptions Pacing { get; set; } = new();
+
+    /// <summary>
+    /// Who this host is and how it restores the store when it starts (section <c>Recovery</c>: <c>HostId</c>, <c>Lease</c>,
+    /// <c>PageSize</c>). <see cref="RecoveryOptions.HostId"/> defaults to the machine's name, which stays the same
+    /// across restarts, so that the interactions this host's previous run left in flight are recognised as its own
+    /// orphans at once; give each host sharing a database (or a machine) its own id. Restored campaigns run with
+    /// <see cref="Campaigns"/> and the default compliance profile unless <see cref="RecoveryOptions.CampaignOptions"/> or
+    /// <see cref="RecoveryOptions.Compliance"/> are set in code.
+    /// </summary>
+    public RecoveryOptions Recovery { get; set; } = new() { HostId = Environment.MachineName };
 }
 
 /// <summary>The pacing part of <see cref="ContactCenterOptions"/> (section <c>ContactCenter:Pacing</c>).</summary>

@@ -42,6 +42,7 @@ internal sealed class ContactCenterOptionsValidator(string sectionPath) : IValid
         Check(failures, "Interactions", options.Interactions, static _ => { });
         Check(failures, "Callbacks", options.Callbacks, static o => o.Validate());
         Check(failures, "Campaigns", options.Campaigns, static o => o.Validate());
+        Check(failures, "Recovery", options.Recovery, static o => o.Validate());
         if (options.Pacing is null)
         {
             failures.Add($"{sectionPath}:Pacing must not be null.");

@@ -6,11 +6,13 @@ using ContactCenter.Core.Compliance;
 using ContactCenter.Core.Contacts;
 using ContactCenter.Core.Diagnostics;
 using ContactCenter.Core.Internal;
+using ContactCenter.Core.Persistence;
 using ContactCenter.Core.Scheduling;
 using ContactCenter.Core.Time;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -24,8 +26,11 @@ public static class ContactCenterServiceCollectionExtensions
     /// source (the system clock), <see cref="ContactCenterOptions"/> bound from the configuration section
     /// <paramref name="configurationSection"/> and validated when the host starts, the factories of agents,
     /// interactions, callbacks and campaigns, the callback dispatcher, the compliance ports (phone-number locator,
-    /// in-memory do-not-call list and call history) and profiles, the slot calculator and slot book, and the pacing
-    /// strategies. Calling it again is harmless: the first call's registrations and section stay.
+    /// in-memory do-not-call list and call history) and profiles, the slot calculator and slot book, the pacing
+    /// strategies, the store (<see cref="IContactCenterStore"/>, in memory unless <see cref="ContactCenterBuilder.UseStore(IContactCenterStore)"/>
+    /// or a storage package says otherwise) with <see cref="DurableCallbacks"/> and <see cref="DurableSlotBook"/> over it,
+    /// and a hosted service that opens the store and recovers it when the host starts (<see cref="ContactCenterRecoveryState"/>).
+    /// Calling it again is harmless: the first call's registrations and section stay.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configurationSection">The configuration section to bind (<see cref="ContactCenterOptions.DefaultSectionName"/>);
@@ -90,6 +95,15 @@ public static class ContactCenterServiceCollectionExtensions
             sp.GetRequiredService<IRecommendedNumberRule>(), sp.GetRequiredService<ContactCenterTelemetry>()));
         services.TryAddSingleton(static sp => new PacingFactory(
             Options(sp).Pacing, sp, sp.GetServices<PacingStrategyRegistration>(), sp.GetRequiredService<ContactCenterTelemetry>()));
+
+        // Persistence: the store (in memory unless UseStore or a storage package's UseSqlite/UsePostgreSql says
+        // otherwise), the services that write to it before they acknowledge, and recovery when the host starts.
+        services.TryAddSingleton<IContactCenterStore>(static _ => new InMemoryContactCenterStore());
+        services.TryAddSingleton(static sp => new DurableCallbacks(
+            sp.GetRequiredService<IContactCenterStore>().Callbacks, sp.GetRequiredService<ITimeSource>(), Options(sp).Callbacks));
+        services.TryAddSingleton(static sp => new DurableSlotBook(sp.GetRequiredService<IContactCenterStore>().Bookings));
+        services.TryAddSingleton(static _ => new ContactCenterRecoveryState());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ContactCenterRecoveryService>());
 
         return new ContactCenterBuilder(services, configurationSection);
     }

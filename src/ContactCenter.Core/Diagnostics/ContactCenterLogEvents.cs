@@ -2,9 +2,9 @@ namespace ContactCenter.Core.Diagnostics;
 
 /// <summary>
 /// The event ids of the SDK's log messages (<c>Microsoft.Extensions.Logging</c>), grouped by area: 1xxx agents,
-/// 2xxx interactions, 3xxx callbacks, 4xxx campaigns, 5xxx pacing. The categories are
+/// 2xxx interactions, 3xxx callbacks, 4xxx campaigns, 5xxx pacing, 6xxx persistence and recovery. The categories are
 /// <c>ContactCenter.Core.Agents</c>, <c>ContactCenter.Core.Interactions</c>, <c>ContactCenter.Core.Callbacks</c>,
-/// <c>ContactCenter.Core.Campaigns</c> and <c>ContactCenter.Core.Pacing</c>. Messages carry ids, states and causes,
+/// <c>ContactCenter.Core.Campaigns</c>, <c>ContactCenter.Core.Pacing</c> and <c>ContactCenter.Core.Persistence</c>. Messages carry ids, states and causes,
 /// never a phone number, DTMF digits, a note, an address or a data value.
 /// </summary>
 public static class ContactCenterLogEvents
@@ -65,4 +65,13 @@ public static class ContactCenterLogEvents
 
     /// <summary>5001, Trace: a pacing strategy's decision (how many calls to place now, and why).</summary>
     public const int PacingDecision = 5001;
+
+    /// <summary>6001, Information: the host opened its store and recovered what it held (a summary of the recovery report).</summary>
+    public const int RecoveryCompleted = 6001;
+
+    /// <summary>6002, Warning: an in-flight interaction whose host died was taken over for a person to finish.</summary>
+    public const int RecoveryOrphanedInteraction = 6002;
+
+    /// <summary>6003, Error: the store could not be opened or recovered when the host started (the start fails).</summary>
+    public const int RecoveryFailed = 6003;
 }

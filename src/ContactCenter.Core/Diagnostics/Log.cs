@@ -19,6 +19,7 @@ internal static partial class Log
     internal const string CallbacksCategory = "ContactCenter.Core.Callbacks";
     internal const string CampaignsCategory = "ContactCenter.Core.Campaigns";
     internal const string PacingCategory = "ContactCenter.Core.Pacing";
+    internal const string PersistenceCategory = "ContactCenter.Core.Persistence";
 
     [LoggerMessage(EventId = ContactCenterLogEvents.AgentStateChanged, EventName = nameof(AgentStateChanged), Level = LogLevel.Debug,
         Message = "Agent {AgentId}: {PreviousState} -> {State} by {Cause} (not-ready reason {NotReadyReason}, correlation {CorrelationId})")]
@@ -95,4 +96,16 @@ internal static partial class Log
     [LoggerMessage(EventId = ContactCenterLogEvents.PacingDecision, EventName = nameof(PacingDecision), Level = LogLevel.Trace,
         Message = "Pacing {Strategy}: place {Count} call(s) ({Reason}); {FreeAgents} free agent(s), {RingingCalls} ringing, {WaitingCalls} waiting")]
     public static partial void PacingDecision(ILogger logger, string strategy, int count, PacingReason reason, int freeAgents, int ringingCalls, int waitingCalls);
+
+    [LoggerMessage(EventId = ContactCenterLogEvents.RecoveryCompleted, EventName = nameof(RecoveryCompleted), Level = LogLevel.Information,
+        Message = "Host {HostId} recovered its store ({Store}): {Callbacks} open callback(s) ({Overdue} overdue, {Expired} expired, {WithdrawnOffers} offer(s) withdrawn, {InSession} in session), {Campaigns} campaign(s) ({RecordsInCall} record(s) in call), {Orphaned} orphaned interaction(s), {LiveElsewhere} live on other hosts")]
+    public static partial void RecoveryCompleted(ILogger logger, string hostId, string store, int callbacks, int overdue, int expired, int withdrawnOffers, int inSession, int campaigns, int recordsInCall, int orphaned, int liveElsewhere);
+
+    [LoggerMessage(EventId = ContactCenterLogEvents.RecoveryOrphanedInteraction, EventName = nameof(RecoveryOrphanedInteraction), Level = LogLevel.Warning,
+        Message = "Interaction {InteractionId} was left {State} by host {PreviousOwner} (last written {LastUpdatedAt}): taken over for a person to finish")]
+    public static partial void RecoveryOrphanedInteraction(ILogger logger, InteractionId interactionId, InteractionState state, string previousOwner, NodaTime.Instant lastUpdatedAt);
+
+    [LoggerMessage(EventId = ContactCenterLogEvents.RecoveryFailed, EventName = nameof(RecoveryFailed), Level = LogLevel.Error,
+        Message = "Host {HostId} could not open or recover its store ({Failure}): {Explanation}")]
+    public static partial void RecoveryFailed(ILogger logger, Exception exception, string hostId, string failure, string explanation);
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -196,12 +197,28 @@ public sealed record RecoveryOptions
     public DialingCompliance? Compliance { get; init; }
 
     /// <summary>Checks every option.</summary>
-    /// <exception cref="ArgumentException">A blank host id, a lease that is not positive, or a page size below 1.</exception>
+    /// <exception cref="ArgumentException">A blank host id, a lease that is not positive, or a page size below 1 (one sentence per problem).</exception>
     public void Validate()
     {
-        if (string.IsNullOrWhiteSpace(HostId) || Lease <= Duration.Zero || PageSize < 1)
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(HostId))
         {
-            throw new ArgumentException($"Invalid recovery options: HostId must not be blank (was '{HostId}'), Lease must be positive (was {Lease}), PageSize at least 1 (was {PageSize}).");
+            problems.Add($"HostId must not be blank (was '{HostId}').");
+        }
+
+        if (Lease <= Duration.Zero)
+        {
+            problems.Add($"Lease must be positive (was {Lease.ToString("-D:hh:mm:ss.FFFFFFFFF", CultureInfo.InvariantCulture)}).");
+        }
+
+        if (PageSize < 1)
+        {
+            problems.Add(string.Format(CultureInfo.InvariantCulture, "PageSize must be at least 1 (was {0}).", PageSize));
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException("Invalid recovery options: " + string.Join(" ", problems));
         }
     }
 }

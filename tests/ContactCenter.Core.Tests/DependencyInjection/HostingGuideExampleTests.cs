@@ -75,6 +75,8 @@ public sealed class HostingGuideExampleTests
         Assert.Equal(0.02, options.Pacing.Predictive.SetPoint);
         Assert.Equal(Duration.FromDays(30), options.Pacing.Statistics.AbandonRate.Window);
         Assert.Equal(Duration.FromHours(1), options.Pacing.Statistics.AbandonRate.BucketWidth);
+        Assert.Equal(("desk-1", Duration.FromMinutes(5)), (options.Recovery.HostId, options.Recovery.Lease));
+        Assert.Equal("desk-1", host.Services.GetRequiredService<ContactCenterRecoveryState>().HostId);
         await host.StopAsync();
     }
 

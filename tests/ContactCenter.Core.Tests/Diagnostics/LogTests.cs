@@ -160,5 +160,6 @@ public class LogTests
         Assert.All(ids.Where(i => i.Name.StartsWith("Agent", StringComparison.Ordinal)), i => Assert.InRange(i.Id, 1000, 1999));
         Assert.All(ids.Where(i => i.Name.StartsWith("Callback", StringComparison.Ordinal)), i => Assert.InRange(i.Id, 3000, 3999));
         Assert.All(ids.Where(i => i.Name.StartsWith("Pacing", StringComparison.Ordinal)), i => Assert.InRange(i.Id, 5000, 5999));
+        Assert.All(ids.Where(i => i.Name.StartsWith("Recovery", StringComparison.Ordinal)), i => Assert.InRange(i.Id, 6000, 6999));
     }
 }
