@@ -128,17 +128,7 @@ internal sealed class PostgreSqlCallbackStore : ICallbackStore
                 using var command = new NpgsqlCommand(_listOpen, connection);
                 PostgreSqlDatabase.Add(command, "skip", NpgsqlDbType.Integer, skip);
                 PostgreSqlDatabase.Add(command, "take", NpgsqlDbType.Integer, take);
-                var page = new List<StoredCallback>();
-                var reader = await command.ExecuteReaderAsync(token).ConfigureAwait(false);
-                await using (reader.ConfigureAwait(false))
-                {
-                    while (await reader.ReadAsync(token).ConfigureAwait(false))
-                    {
-                        page.Add(Read(reader));
-                    }
-                }
-
-                return (IReadOnlyList<StoredCallback>)page;
+                return await PostgreSqlDatabase.ReadAllAsync(command, reader => Read(reader), token).ConfigureAwait(false);
             },
             cancellationToken);
     }
@@ -156,16 +146,10 @@ internal sealed class PostgreSqlCallbackStore : ICallbackStore
                 PostgreSqlDatabase.Add(command, "limit", NpgsqlDbType.Integer, request.MaxCount);
                 PostgreSqlDatabase.Add(command, "owner", NpgsqlDbType.Text, claim.OwnerId);
                 PostgreSqlDatabase.Add(command, "until", NpgsqlDbType.Bigint, PostgreSqlDatabase.Ceiling(claim.Until));
-                var claimed = new List<(long QueuedSince, Guid Id, StoredCallback Stored)>();
-                var reader = await command.ExecuteReaderAsync(token).ConfigureAwait(false);
-                await using (reader.ConfigureAwait(false))
-                {
-                    while (await reader.ReadAsync(token).ConfigureAwait(false))
-                    {
-                        var stored = Read(reader) with { Claim = claim };
-                        claimed.Add((reader.GetInt64(4), reader.GetGuid(5), stored));
-                    }
-                }
+                var claimed = await PostgreSqlDatabase.ReadAllAsync(
+                    command,
+                    reader => (QueuedSince: reader.GetInt64(4), Id: reader.GetGuid(5), Stored: Read(reader) with { Claim = claim }),
+                    token).ConfigureAwait(false);
 
                 // UPDATE … RETURNING does not keep the CTE's order: put the claimed callbacks back in queue order.
                 return (IReadOnlyList<StoredCallback>)claimed

@@ -157,17 +157,7 @@ internal sealed class PostgreSqlCampaignStore : ICampaignStore
             async (connection, token) =>
             {
                 using var command = new NpgsqlCommand(_listCampaigns, connection);
-                var all = new List<StoredCampaign>();
-                var reader = await command.ExecuteReaderAsync(token).ConfigureAwait(false);
-                await using (reader.ConfigureAwait(false))
-                {
-                    while (await reader.ReadAsync(token).ConfigureAwait(false))
-                    {
-                        all.Add(new StoredCampaign(SnapshotJson.ReadCampaign(reader.GetString(0)), reader.GetInt64(1)));
-                    }
-                }
-
-                return (IReadOnlyList<StoredCampaign>)all;
+                return await PostgreSqlDatabase.ReadAllAsync(command, reader => new StoredCampaign(SnapshotJson.ReadCampaign(reader.GetString(0)), reader.GetInt64(1)), token).ConfigureAwait(false);
             },
             cancellationToken);
 
@@ -242,7 +232,7 @@ internal sealed class PostgreSqlCampaignStore : ICampaignStore
                 PostgreSqlDatabase.Add(command, "campaign", NpgsqlDbType.Text, campaignId);
                 PostgreSqlDatabase.Add(command, "skip", NpgsqlDbType.Integer, skip);
                 PostgreSqlDatabase.Add(command, "take", NpgsqlDbType.Integer, take);
-                return (IReadOnlyList<StoredRecord>)await ReadRecordsAsync(command, token).ConfigureAwait(false);
+                return await PostgreSqlDatabase.ReadAllAsync(command, ReadRecord, token).ConfigureAwait(false);
             },
             cancellationToken);
     }
@@ -296,7 +286,7 @@ internal sealed class PostgreSqlCampaignStore : ICampaignStore
                 PostgreSqlDatabase.Add(command, "limit", NpgsqlDbType.Integer, request.MaxCount);
                 PostgreSqlDatabase.Add(command, "owner", NpgsqlDbType.Text, claim.OwnerId);
                 PostgreSqlDatabase.Add(command, "until", NpgsqlDbType.Bigint, PostgreSqlDatabase.Ceiling(claim.Until));
-                var claimed = await ReadRecordsAsync(command, token).ConfigureAwait(false);
+                var claimed = await PostgreSqlDatabase.ReadAllAsync(command, ReadRecord, token).ConfigureAwait(false);
 
                 // UPDATE … RETURNING does not keep the CTE's order: put the claimed records back in delivery order.
                 return (IReadOnlyList<StoredRecord>)claimed
@@ -324,21 +314,6 @@ internal sealed class PostgreSqlCampaignStore : ICampaignStore
                 return await command.ExecuteNonQueryAsync(token).ConfigureAwait(false) == 1;
             },
             cancellationToken);
-    }
-
-    private static async Task<List<StoredRecord>> ReadRecordsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
-    {
-        var records = new List<StoredRecord>();
-        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await using (reader.ConfigureAwait(false))
-        {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                records.Add(ReadRecord(reader));
-            }
-        }
-
-        return records;
     }
 
     private static StoredRecord ReadRecord(NpgsqlDataReader reader) =>

@@ -113,17 +113,7 @@ internal sealed class PostgreSqlInteractionStore : IInteractionStore
                 using var command = new NpgsqlCommand(_listInFlight, connection);
                 PostgreSqlDatabase.Add(command, "skip", NpgsqlDbType.Integer, skip);
                 PostgreSqlDatabase.Add(command, "take", NpgsqlDbType.Integer, take);
-                var page = new List<StoredInteraction>();
-                var reader = await command.ExecuteReaderAsync(token).ConfigureAwait(false);
-                await using (reader.ConfigureAwait(false))
-                {
-                    while (await reader.ReadAsync(token).ConfigureAwait(false))
-                    {
-                        page.Add(Read(reader));
-                    }
-                }
-
-                return (IReadOnlyList<StoredInteraction>)page;
+                return await PostgreSqlDatabase.ReadAllAsync(command, reader => Read(reader), token).ConfigureAwait(false);
             },
             cancellationToken);
     }

@@ -133,17 +133,7 @@ internal sealed class PostgreSqlSlotBookingStore : ISlotBookingStore
             {
                 using var command = new NpgsqlCommand(_counts, connection);
                 AddRange(command, range);
-                var counts = new List<SlotBookingCount>();
-                var reader = await command.ExecuteReaderAsync(token).ConfigureAwait(false);
-                await using (reader.ConfigureAwait(false))
-                {
-                    while (await reader.ReadAsync(token).ConfigureAwait(false))
-                    {
-                        counts.Add(new SlotBookingCount(PostgreSqlDatabase.ToInstant(reader.GetInt64(0)), reader.GetInt32(1)));
-                    }
-                }
-
-                return (IReadOnlyList<SlotBookingCount>)counts;
+                return await PostgreSqlDatabase.ReadAllAsync(command, reader => new SlotBookingCount(PostgreSqlDatabase.ToInstant(reader.GetInt64(0)), reader.GetInt32(1)), token).ConfigureAwait(false);
             },
             cancellationToken);
 
@@ -154,17 +144,7 @@ internal sealed class PostgreSqlSlotBookingStore : ISlotBookingStore
             {
                 using var command = new NpgsqlCommand(_list, connection);
                 AddRange(command, range);
-                var bookings = new List<SlotBooking>();
-                var reader = await command.ExecuteReaderAsync(token).ConfigureAwait(false);
-                await using (reader.ConfigureAwait(false))
-                {
-                    while (await reader.ReadAsync(token).ConfigureAwait(false))
-                    {
-                        bookings.Add(SnapshotJson.ReadBooking(reader.GetString(0)));
-                    }
-                }
-
-                return (IReadOnlyList<SlotBooking>)bookings;
+                return await PostgreSqlDatabase.ReadAllAsync(command, reader => SnapshotJson.ReadBooking(reader.GetString(0)), token).ConfigureAwait(false);
             },
             cancellationToken);
 

@@ -100,14 +100,7 @@ internal sealed class SqliteCallbackStore(SqliteDatabase db) : ICallbackStore
             update.Parameters.AddWithValue("$until", claim.Until.ToUnixTimeTicks());
             update.Parameters.AddWithValue("$now", request.Now.ToUnixTimeTicks());
             update.Parameters.AddWithValue("$max", request.MaxCount);
-            var claimed = new List<(long Queued, string Id, StoredCallback Item)>();
-            using (var reader = update.ExecuteReader())
-            {
-                while (reader.Read())
-                {
-                    claimed.Add((reader.GetInt64(4), reader.GetString(5), Read(reader)));
-                }
-            }
+            var claimed = SqliteDatabase.ReadAll(update, reader => (Queued: reader.GetInt64(4), Id: reader.GetString(5), Item: Read(reader)));
 
             // RETURNING gives no order: sort in queue order.
             claimed.Sort(static (a, b) => a.Queued != b.Queued ? a.Queued.CompareTo(b.Queued) : string.CompareOrdinal(a.Id, b.Id));
@@ -143,14 +136,7 @@ internal sealed class SqliteCallbackStore(SqliteDatabase db) : ICallbackStore
 
     private static List<StoredCallback> ReadAll(SqliteCommand command)
     {
-        var list = new List<StoredCallback>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            list.Add(Read(reader));
-        }
-
-        return list;
+        return SqliteDatabase.ReadAll(command, Read);
     }
 
     private long Version(CallbackId id, SqliteTransaction tx)

@@ -71,14 +71,7 @@ internal sealed class SqliteCampaignStore(SqliteDatabase db) : ICampaignStore
         return Task.FromResult(db.Run(() =>
         {
             using var select = db.Command("SELECT body, version FROM campaigns ORDER BY id;");
-            using var reader = select.ExecuteReader();
-            var list = new List<StoredCampaign>();
-            while (reader.Read())
-            {
-                list.Add(new StoredCampaign(SnapshotJson.ReadCampaign(reader.GetString(0)), reader.GetInt64(1)));
-            }
-
-            return (IReadOnlyList<StoredCampaign>)list;
+            return (IReadOnlyList<StoredCampaign>)SqliteDatabase.ReadAll(select, reader => new StoredCampaign(SnapshotJson.ReadCampaign(reader.GetString(0)), reader.GetInt64(1)));
         }));
     }
 
@@ -140,14 +133,7 @@ internal sealed class SqliteCampaignStore(SqliteDatabase db) : ICampaignStore
             select.Parameters.AddWithValue("$campaign", campaignId);
             select.Parameters.AddWithValue("$take", take);
             select.Parameters.AddWithValue("$skip", skip);
-            using var reader = select.ExecuteReader();
-            var list = new List<StoredRecord>();
-            while (reader.Read())
-            {
-                list.Add(ReadRecord(reader));
-            }
-
-            return (IReadOnlyList<StoredRecord>)list;
+            return (IReadOnlyList<StoredRecord>)SqliteDatabase.ReadAll(select, ReadRecord);
         }));
     }
 
@@ -197,14 +183,7 @@ internal sealed class SqliteCampaignStore(SqliteDatabase db) : ICampaignStore
             update.Parameters.AddWithValue("$now", request.Now.ToUnixTimeTicks());
             update.Parameters.AddWithValue("$max", request.MaxCount);
             update.Parameters.AddWithValue("$campaign", campaignId);
-            var claimed = new List<StoredRecord>();
-            using (var reader = update.ExecuteReader())
-            {
-                while (reader.Read())
-                {
-                    claimed.Add(ReadRecord(reader));
-                }
-            }
+            var claimed = SqliteDatabase.ReadAll(update, ReadRecord);
 
             claimed.Sort(static (a, b) => StoreRules.DeliveryOrder(a.Snapshot).CompareTo(StoreRules.DeliveryOrder(b.Snapshot)));
             return (IReadOnlyList<StoredRecord>)claimed;

@@ -79,14 +79,7 @@ internal sealed class SqliteInteractionStore(SqliteDatabase db) : IInteractionSt
             using var select = db.Command($"SELECT {Columns} FROM interactions WHERE in_flight = 1 ORDER BY id LIMIT $take OFFSET $skip;");
             select.Parameters.AddWithValue("$take", take);
             select.Parameters.AddWithValue("$skip", skip);
-            using var reader = select.ExecuteReader();
-            var list = new List<StoredInteraction>();
-            while (reader.Read())
-            {
-                list.Add(Read(reader));
-            }
-
-            return (IReadOnlyList<StoredInteraction>)list;
+            return (IReadOnlyList<StoredInteraction>)SqliteDatabase.ReadAll(select, Read);
         }));
     }
 

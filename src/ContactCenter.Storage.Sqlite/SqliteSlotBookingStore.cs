@@ -79,14 +79,7 @@ internal sealed class SqliteSlotBookingStore(SqliteDatabase db) : ISlotBookingSt
         {
             using var select = db.Command("SELECT slot_start, count(*) FROM bookings WHERE slot_start >= $from AND slot_start < $to GROUP BY slot_start ORDER BY slot_start;");
             BindRange(select, range);
-            using var reader = select.ExecuteReader();
-            var list = new List<SlotBookingCount>();
-            while (reader.Read())
-            {
-                list.Add(new SlotBookingCount(Instant.FromUnixTimeTicks(reader.GetInt64(0)), reader.GetInt32(1)));
-            }
-
-            return (IReadOnlyList<SlotBookingCount>)list;
+            return (IReadOnlyList<SlotBookingCount>)SqliteDatabase.ReadAll(select, reader => new SlotBookingCount(Instant.FromUnixTimeTicks(reader.GetInt64(0)), reader.GetInt32(1)));
         }));
     }
 
@@ -97,14 +90,7 @@ internal sealed class SqliteSlotBookingStore(SqliteDatabase db) : ISlotBookingSt
         {
             using var select = db.Command("SELECT body FROM bookings WHERE slot_start >= $from AND slot_start < $to ORDER BY slot_start, id;");
             BindRange(select, range);
-            using var reader = select.ExecuteReader();
-            var list = new List<SlotBooking>();
-            while (reader.Read())
-            {
-                list.Add(SnapshotJson.ReadBooking(reader.GetString(0)));
-            }
-
-            return (IReadOnlyList<SlotBooking>)list;
+            return (IReadOnlyList<SlotBooking>)SqliteDatabase.ReadAll(select, reader => SnapshotJson.ReadBooking(reader.GetString(0)));
         }));
     }
 
