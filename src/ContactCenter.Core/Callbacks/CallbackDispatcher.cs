@@ -125,6 +125,17 @@ public sealed class CallbackDispatcher : IDisposable
         return callback;
     }
 
+    /// <summary>Whether this dispatcher follows the callback <paramref name="id"/> (added and not over yet).</summary>
+    /// <param name="id">The callback's id.</param>
+    /// <returns><see langword="true"/> when the callback was added and is still followed.</returns>
+    public bool Follows(CallbackId id)
+    {
+        lock (_gate)
+        {
+            return _callbacks.ContainsKey(id);
+        }
+    }
+
     /// <summary>
     /// Follows <paramref name="callback"/>: queued now when due, when its due timer fires otherwise; offered to agents
     /// when it reaches the head of the queue.

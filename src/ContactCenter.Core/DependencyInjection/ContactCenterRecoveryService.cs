@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using ContactCenter.Core.Callbacks;
 using ContactCenter.Core.Diagnostics;
 using ContactCenter.Core.Persistence;
 using ContactCenter.Core.Time;
@@ -57,6 +58,17 @@ internal sealed class ContactCenterRecoveryService : IHostedService
             // Slots still running or to come: from a day before now (no slot lasts longer), unbounded after.
             await _services.GetRequiredService<DurableSlotBook>()
                 .LoadAsync(new Interval(report.StartedAt - Duration.FromDays(1), null), cancellationToken).ConfigureAwait(false);
+
+            // Restored callbacks that wait for an agent go back to the dispatcher, in their queue order: it offers
+            // them when they are due. Those an agent held are left for a person to finish.
+            var dispatcher = _services.GetRequiredService<CallbackDispatcher>();
+            foreach (var callback in report.Callbacks)
+            {
+                if (callback.State is CallbackState.Scheduled or CallbackState.Due && !dispatcher.Follows(callback.Id))
+                {
+                    dispatcher.Add(callback);
+                }
+            }
 
             foreach (var orphan in report.OrphanedInteractions)
             {

@@ -63,6 +63,19 @@ public sealed class CallbackDispatcherTests : IDisposable
     }
 
     [Fact]
+    public void Follows_a_callback_from_when_it_is_added_until_it_is_over()
+    {
+        var callback = Callback.Create(new AsapCallbackRequest(CallbackFixture.Home), _dispatcher.Options, _time);
+        Assert.False(_dispatcher.Follows(callback.Id));
+
+        _dispatcher.Add(callback);
+        Assert.True(_dispatcher.Follows(callback.Id));
+
+        callback.Cancel();
+        Assert.False(_dispatcher.Follows(callback.Id));
+    }
+
+    [Fact]
     public void An_agent_without_the_callback_feature_never_receives_a_callback()
     {
         var plain = ReadyAgent("plain", new AgentOptions());

@@ -63,6 +63,33 @@ public sealed class ContactCenterRecoveryServiceTests
     }
 
     [Fact]
+    public async Task Restored_callbacks_waiting_for_an_agent_go_back_to_the_dispatcher_in_queue_order()
+    {
+        var store = new InMemoryContactCenterStore();
+        CallbackId overdue, later;
+        using (var first = HostFixture.Build(configure: b => b.UseStore(store)))
+        {
+            await first.StartAsync();
+            var callbacks = first.Services.GetRequiredService<DurableCallbacks>();
+            later = (await callbacks.CreateAsync(new ScheduledCallbackRequest(s_home, HostFixture.Start + Duration.FromDays(1)))).Id;
+            overdue = (await callbacks.CreateAsync(new ScheduledCallbackRequest(s_home, HostFixture.Start + Duration.FromMinutes(5)))).Id;
+            await first.StopAsync();
+        }
+
+        var builder = HostFixture.Builder();
+        builder.Services.AddContactCenter().UseVirtualTime(HostFixture.Start + Duration.FromHours(1)).UseStore(store);
+        using var second = builder.Build();
+        await second.StartAsync();
+
+        var dispatcher = second.Services.GetRequiredService<CallbackDispatcher>();
+        Assert.True(dispatcher.Follows(overdue));
+        Assert.True(dispatcher.Follows(later));
+        Assert.Equal([overdue], dispatcher.Queue.Select(e => e.Callback.Id));   // due while the host was down: queued now
+        Assert.Equal(CallbackState.Scheduled, second.Services.GetRequiredService<DurableCallbacks>().Get(later).State);
+        await second.StopAsync();
+    }
+
+    [Fact]
     public async Task A_restarted_host_restores_its_callbacks_and_surfaces_its_orphans_and_logs_a_summary()
     {
         var store = new InMemoryContactCenterStore();
