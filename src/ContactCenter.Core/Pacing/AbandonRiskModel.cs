@@ -57,6 +57,7 @@ internal sealed class AbandonRiskModel
     private double[] _sharedDivisor = [];
     private double[] _sharedLooked = [];
     private readonly AbandonRiskModel[] _self;
+    private ProductLimitTable? _productLimit;
     private int _answerCount;
     private int _freedCount;
     private double _tailAnswers;
@@ -102,7 +103,15 @@ internal sealed class AbandonRiskModel
     /// (elapsed times, the split of agents by state, the CDFs at the elapsed times and the conditioning
     /// denominators) done once for all horizons.
     /// </summary>
-    public static void LoadHorizons(DialerStatistics statistics, long nowTicks, ReadOnlySpan<double> horizonQuantiles, AbandonRiskModel[] models)
+    /// <param name="statistics">The live statistics.</param>
+    /// <param name="nowTicks">Now, in Unix ticks.</param>
+    /// <param name="horizonQuantiles">The answer-delay quantiles of the horizons, one per model.</param>
+    /// <param name="models">The models to load.</param>
+    /// <param name="censoredTalks">
+    /// True: the talk-time distribution is the product-limit estimate over the completed talks and the
+    /// talks still running (<see cref="ProductLimitTable"/>) instead of the completed talks alone.
+    /// </param>
+    public static void LoadHorizons(DialerStatistics statistics, long nowTicks, ReadOnlySpan<double> horizonQuantiles, AbandonRiskModel[] models, bool censoredTalks = false)
     {
         int points = Math.Min(horizonQuantiles.Length, models.Length);
         if (points == 0)
@@ -116,7 +125,6 @@ internal sealed class AbandonRiskModel
         double p = statistics.LiveAnswerRate;
         var answered = answerDelays.Table();
         var nonLive = statistics.NonLiveDelays.Table();
-        var talks = statistics.TalkTimes.Table();
         var wraps = statistics.WrapUpTimes.Table();
         int offset = statistics.FreeAgents - statistics.WaitingCalls;
         int maxCalls = statistics.Options.MaxCallsInProgress;
@@ -206,6 +214,9 @@ internal sealed class AbandonRiskModel
         }
 
         first.EnsureShared(talkingCount + wrappingCount);
+        var talks = censoredTalks
+            ? first.ProductLimit(maxAgents).Build(statistics.TalkTimes.SortedSeconds, talking.AsSpan(0, talkingCount))
+            : statistics.TalkTimes.Table();
         var agentDone = first._sharedDone;
         var agentSurvived = first._sharedDivisor;
 
@@ -666,6 +677,8 @@ internal sealed class AbandonRiskModel
         // top ≤ free + freed ≤ agents: sized here so that decisions do not allocate.
         EnsureTop(agents + 1);
     }
+
+    private ProductLimitTable ProductLimit(int maxAgents) => _productLimit ??= new ProductLimitTable(maxAgents);
 
     private void EnsureShared(int length)
     {

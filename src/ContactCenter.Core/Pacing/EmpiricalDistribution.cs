@@ -12,8 +12,9 @@ namespace ContactCenter.Core.Pacing;
 /// Survivorship bias: the samples are the durations that have <em>completed</em>. Early in a shift the
 /// completed talks are the short ones (the long ones are still running), so the distribution
 /// under-estimates talk time until enough calls have finished; <see cref="IsWarm"/> turns true only
-/// after <see cref="WarmUpSamples"/> samples, and the predictive pacer dials no further ahead than
-/// progressive before that. Not thread-safe (thread-confined, like <see cref="DialerStatistics"/>).
+/// after <see cref="WarmUpSamples"/> samples. The predictive pacer corrects the bias at start-up by
+/// counting the talks still running as censored observations (see <see cref="PredictiveOptions.ProductLimitWarmUp"/>).
+/// Not thread-safe (thread-confined, like <see cref="DialerStatistics"/>).
 /// </remarks>
 public sealed class EmpiricalDistribution
 {
@@ -110,6 +111,9 @@ public sealed class EmpiricalDistribution
 
         return _count == 0 ? Duration.Zero : Duration.FromSeconds(QuantileSeconds(q));
     }
+
+    /// <summary>The kept samples in seconds, ascending.</summary>
+    internal ReadOnlySpan<double> SortedSeconds => _sorted.AsSpan(0, _count);
 
     internal double QuantileSeconds(double q)
     {

@@ -20,14 +20,20 @@ public sealed record PredictiveOptions
 
     /// <summary>
     /// Abandons of headroom kept under the hard cap: the pacer falls back to progressive while the windowed
-    /// abandons plus this exceed <see cref="HardCap"/> × the windowed live answers, so that the calls still in
-    /// flight cannot carry the rate over the cap (and, with few answers, so that a single abandon cannot).
-    /// An empty window (no live answer in it) is not capped: its first answer engages the rule. Default 1.
+    /// abandons plus the headroom exceed <see cref="HardCap"/> × the windowed live answers L, so that the calls
+    /// still in flight cannot carry the rate over the cap. The headroom applied is at most
+    /// (<see cref="HardCap"/> − <see cref="SetPoint"/>) × L, so the cap never engages while the windowed rate
+    /// is at or under the set-point (with fewer than 1 ÷ (cap − set-point) answers, 200 by default, one abandon
+    /// more can then carry the rate over the cap for a while). An empty window is not capped. Default 1.
     /// </summary>
     public double CapHeadroom { get; init; } = 1d;
 
-    /// <summary>The per-call risk threshold right after warm-up. Default 0.01.</summary>
-    public double InitialRiskThreshold { get; init; } = 0.01;
+    /// <summary>
+    /// The per-call risk threshold right after warm-up. Default 0.00625, the default set-point ÷ 4: the risk
+    /// test is myopic and the realised abandon rate is 3 to 6 times the threshold, so starting at the
+    /// set-point itself would open the shift with a burst; the outer loop tunes it from there.
+    /// </summary>
+    public double InitialRiskThreshold { get; init; } = 0.00625;
 
     /// <summary>The lowest risk threshold the outer loop may set. Default 0.0001.</summary>
     public double MinRiskThreshold { get; init; } = 0.0001;
@@ -53,14 +59,26 @@ public sealed record PredictiveOptions
     /// </summary>
     public int SlackAnswers { get; init; } = 200;
 
-    /// <summary>Completed talks needed before dialing ahead; until then the pacer behaves as progressive. Default 30.</summary>
-    public int WarmUpTalks { get; init; } = 30;
+    /// <summary>
+    /// Completed talks needed before dialing ahead; until then the pacer behaves as progressive. Default 10 (the
+    /// fewest events the talk-time estimate rests on; see <see cref="ProductLimitWarmUp"/>).
+    /// </summary>
+    public int WarmUpTalks { get; init; } = 10;
 
     /// <summary>
     /// Completed talks needed per logged-in agent before dialing ahead (the first completed talks are the
     /// short ones). Default 1.
     /// </summary>
     public double WarmUpTalksPerAgent { get; init; } = 1d;
+
+    /// <summary>
+    /// True: until <see cref="WarmUpTalksPerAgent"/> talks per logged-in agent have completed, the talk-time
+    /// distribution is the product-limit (Kaplan–Meier) estimate over the completed talks and the talks still
+    /// running (censored at their elapsed time), which corrects the survivorship bias of the first completed
+    /// talks, so the pacer dials ahead once <see cref="WarmUpTalks"/> talks have completed. False: the
+    /// decision is progressive's until both warm-up counts are reached. Default true.
+    /// </summary>
+    public bool ProductLimitWarmUp { get; init; } = true;
 
     /// <summary>At most this many calls in progress (ringing or waiting) per working agent (logged in and not away). Default 3.</summary>
     public double MaxLinesPerAgent { get; init; } = 3d;

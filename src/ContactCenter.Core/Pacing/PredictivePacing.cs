@@ -21,10 +21,13 @@ namespace ContactCenter.Core.Pacing;
 /// mean plus six standard deviations with the tail kept in the last cell, and that tail is always read
 /// on the risky side (more answers than L: no agent; more free agents than L: only L), so the risk is an
 /// upper bound and is never truncated to zero.</para>
-/// <para>Before <see cref="PredictiveOptions.WarmUpTalks"/> talks (and <see cref="PredictiveOptions.WarmUpTalksPerAgent"/>
-/// per logged-in agent) have completed, and whenever <see cref="PredictiveOptions.CapHeadroom"/> more abandons
-/// would carry the windowed abandon rate over <see cref="PredictiveOptions.HardCap"/>, the decision is
-/// progressive's (one line per free agent). The decision never places fewer calls than progressive.</para>
+/// <para>Before <see cref="PredictiveOptions.WarmUpTalks"/> talks have completed, and whenever
+/// <see cref="PredictiveOptions.CapHeadroom"/> more abandons (at most the cap less the set-point times the
+/// windowed live answers) would carry the windowed abandon rate over <see cref="PredictiveOptions.HardCap"/>,
+/// the decision is progressive's (one line per free agent). Until <see cref="PredictiveOptions.WarmUpTalksPerAgent"/>
+/// talks per logged-in agent have completed, the talk times are the product-limit estimate over the completed
+/// and the running talks (<see cref="PredictiveOptions.ProductLimitWarmUp"/>), since the first talks to
+/// complete are the short ones. The decision never places fewer calls than progressive.</para>
 /// <para>Stateful (the outer loop's threshold, and the previous count, where the search for the next one
 /// starts; it changes how fast the count is found, never which): one instance per campaign, used on the thread that owns
 /// the statistics. Buffers are allocated on the first decision and reused: warmed-up decisions allocate
@@ -87,7 +90,11 @@ public sealed class PredictivePacing : IPacingStrategy
         }
 
         var window = meter.WindowRate(now);
-        if (window.LiveAnswered > 0 && window.Abandoned + Options.CapHeadroom > Options.HardCap * window.LiveAnswered)
+        // The headroom never engages the cap while the windowed rate is at or under the set-point: with few
+        // answers in the window, one abandon of headroom would otherwise hold the pacer below the rate the
+        // outer loop aims at (with 10 agents, for the first few hundred answers).
+        double headroom = Math.Min(Options.CapHeadroom, (Options.HardCap - Options.SetPoint) * window.LiveAnswered);
+        if (window.LiveAnswered > 0 && window.Abandoned + headroom > Options.HardCap * window.LiveAnswered)
         {
             Control(meter, now, ControlMode.LowerOnly);
             return new PacingDecision(progressive, PacingReason.AbandonCap);
@@ -103,7 +110,7 @@ public sealed class PredictivePacing : IPacingStrategy
             return new PacingDecision(progressive, progressive > 0 ? PacingReason.LinesPerFreeAgent : PacingReason.LineLimit);
         }
 
-        int count = CountUnderThreshold(statistics, maxNew, now.ToUnixTimeTicks());
+        int count = CountUnderThreshold(statistics, maxNew, now.ToUnixTimeTicks(), censoredTalks: !CompletedTalksSuffice(statistics));
         if (count <= progressive)
         {
             return new PacingDecision(progressive, PacingReason.RiskThreshold);
@@ -113,16 +120,21 @@ public sealed class PredictivePacing : IPacingStrategy
     }
 
     /// <summary>
-    /// The talk-time and answer-delay samples can be trusted: at least <see cref="PredictiveOptions.WarmUpTalks"/>
-    /// completed talks and <see cref="PredictiveOptions.WarmUpTalksPerAgent"/> per logged-in agent.
+    /// The talk-time and answer-delay samples can be used: an answer delay, at least <see cref="PredictiveOptions.WarmUpTalks"/>
+    /// completed talks and, unless the running talks are counted (<see cref="PredictiveOptions.ProductLimitWarmUp"/>),
+    /// <see cref="PredictiveOptions.WarmUpTalksPerAgent"/> per logged-in agent.
     /// </summary>
-    private bool IsWarm(DialerStatistics statistics)
-    {
-        long talks = statistics.TalkTimes.TotalObserved;
-        return statistics.AnswerDelays.Count > 0
-            && talks >= Options.WarmUpTalks
-            && talks >= Options.WarmUpTalksPerAgent * statistics.LoggedInAgents;
-    }
+    private bool IsWarm(DialerStatistics statistics) =>
+        statistics.AnswerDelays.Count > 0
+        && statistics.TalkTimes.TotalObserved >= Options.WarmUpTalks
+        && (Options.ProductLimitWarmUp || CompletedTalksSuffice(statistics));
+
+    /// <summary>
+    /// At least <see cref="PredictiveOptions.WarmUpTalksPerAgent"/> completed talks per logged-in agent: the
+    /// completed talks alone no longer under-estimate talk time.
+    /// </summary>
+    private bool CompletedTalksSuffice(DialerStatistics statistics) =>
+        statistics.TalkTimes.TotalObserved >= Options.WarmUpTalksPerAgent * statistics.LoggedInAgents;
 
     /// <summary>
     /// The outer loop. Every <see cref="PredictiveOptions.ControlInterval"/> it reads the live answers
@@ -169,7 +181,7 @@ public sealed class PredictivePacing : IPacingStrategy
         RiskThreshold = Math.Min(Math.Max(RiskThreshold * Math.Exp(step), Options.MinRiskThreshold), Options.MaxRiskThreshold);
     }
 
-    private int CountUnderThreshold(DialerStatistics statistics, int maxNew, long nowTicks)
+    private int CountUnderThreshold(DialerStatistics statistics, int maxNew, long nowTicks, bool censoredTalks)
     {
         var risks = _risks;
         int points = risks.Length;
@@ -180,7 +192,7 @@ public sealed class PredictivePacing : IPacingStrategy
         }
 
         // One pass over the ringing calls and the agents for all the horizons.
-        AbandonRiskModel.LoadHorizons(statistics, nowTicks, quantiles, risks);
+        AbandonRiskModel.LoadHorizons(statistics, nowTicks, quantiles, risks, censoredTalks);
         for (int i = 0; i < points; i++)
         {
             risks[i].Prepare(maxNew);

@@ -48,7 +48,7 @@ public sealed class PacingStrategyTests
     [Fact]
     public void Predictive_behaves_as_progressive_during_warm_up()
     {
-        var (stats, now) = PacingScenario.Build(free: 5, talking: 20, wrapping: 0, ringing: 0, liveShare: 0.15, talks: 10);
+        var (stats, now) = PacingScenario.Build(free: 5, talking: 20, wrapping: 0, ringing: 0, liveShare: 0.15, talks: 9);
         Assert.Equal(new PacingDecision(5, PacingReason.WarmUp), new PredictivePacing().Decide(stats, now));
     }
 

@@ -14,59 +14,83 @@ public sealed class PredictivePacingTests(ITestOutputHelper output)
     private static readonly Duration s_interval = new PredictiveOptions().ControlInterval;
 
     [Fact]
-    public void Start_up_is_progressive_until_one_talk_per_logged_in_agent_has_completed()
+    public void Before_one_completed_talk_per_agent_the_running_talks_count_as_censored_observations()
     {
-        // 100 completed talks (above WarmUpTalks = 30) but 150 agents logged in: still warming up.
+        // 100 completed talks (at least WarmUpTalks = 10) but 150 agents logged in: the completed talks alone
+        // would under-estimate talk time; the product-limit estimate over completed and running talks dials ahead.
         var (stats, now) = PacingScenario.Build(free: 10, talking: 140, wrapping: 0, ringing: 0, liveShare: 0.15, talks: 100);
-        var predictive = new PredictivePacing();
-        Assert.Equal(new PacingDecision(10, PacingReason.WarmUp), predictive.Decide(stats, now));
-
-        // The same state with one more completed talk per agent than needed dials ahead.
-        var (warm, at) = PacingScenario.Build(free: 10, talking: 140, wrapping: 0, ringing: 0, liveShare: 0.15, talks: 150);
-        var decision = new PredictivePacing().Decide(warm, at);
+        var decision = new PredictivePacing().Decide(stats, now);
         Assert.Equal(PacingReason.RiskThreshold, decision.Reason);
         Assert.True(decision.Count > 10, decision.ToString());
 
-        // The per-agent rule can be switched off.
-        var lenient = new PredictivePacing(new PredictiveOptions { WarmUpTalksPerAgent = 0 });
-        Assert.NotEqual(PacingReason.WarmUp, lenient.Decide(stats, now).Reason);
+        // Without the product-limit warm-up the same state is progressive until one talk per agent has completed.
+        var waiting = new PredictivePacing(new PredictiveOptions { ProductLimitWarmUp = false });
+        Assert.Equal(new PacingDecision(10, PacingReason.WarmUp), waiting.Decide(stats, now));
+        var (warm, at) = PacingScenario.Build(free: 10, talking: 140, wrapping: 0, ringing: 0, liveShare: 0.15, talks: 150);
+        Assert.Equal(PacingReason.RiskThreshold, new PredictivePacing(new PredictiveOptions { ProductLimitWarmUp = false }).Decide(warm, at).Reason);
+
+        // Fewer than WarmUpTalks completed talks: progressive either way.
+        var (cold, then) = PacingScenario.Build(free: 10, talking: 140, wrapping: 0, ringing: 0, liveShare: 0.15, talks: 9);
+        Assert.Equal(new PacingDecision(10, PacingReason.WarmUp), new PredictivePacing().Decide(cold, then));
     }
 
     [Fact]
-    public void Start_up_places_no_call_ahead_while_a_single_abandon_would_break_the_hard_cap()
+    public void At_start_up_the_product_limit_estimate_corrects_the_short_completed_talks()
     {
-        // Warm talk samples, but only 20 live answers so far: one abandon would be 5 % > 3 %.
+        // 150 agents start talking together; talk i lasts 60 + 4i s (60–656 s). Five minutes later the 61
+        // completed talks are the short ones (60–300 s) and their agents are on a second talk. The completed
+        // talks alone say every talk ends by 300 s, so the second talks look about to end; the 89 talks still
+        // running at 300 s say otherwise, and the product-limit estimate places fewer calls.
+        var (stats, now) = StartOfShift(agents: 150, free: 5);
+        Assert.True(stats.TalkTimes.TotalObserved is >= 10 and < 150);
+        var censored = new PredictivePacing().Decide(stats, now);
+        var completedOnly = new PredictivePacing(new PredictiveOptions { WarmUpTalksPerAgent = 0 }).Decide(stats, now);
+        Assert.Equal(PacingReason.RiskThreshold, completedOnly.Reason);
+        Assert.True(censored.Count < completedOnly.Count, $"{censored} vs {completedOnly}");
+        Assert.True(censored.Count >= 5, censored.ToString());
+    }
+
+    [Fact]
+    public void With_few_answers_the_cap_engages_once_the_windowed_rate_is_above_the_set_point()
+    {
+        // Warm talk samples and only 20 live answers, none abandoned: 0 % is under the set-point, dial ahead.
         var (stats, now) = PacingScenario.Build(free: 5, talking: 20, wrapping: 2, ringing: 0, liveShare: 0.05);
+        Assert.Equal(PacingReason.RiskThreshold, new PredictivePacing().Decide(stats, now).Reason);
+
+        // One abandon in 21 answers (4.8 %): progressive.
+        Feed(stats, now, -1, answers: 1, abandons: 1);
         Assert.Equal(new PacingDecision(5, PacingReason.AbandonCap), new PredictivePacing().Decide(stats, now));
 
         // 25 hours later those answers have left the 24-hour window: an empty window is not capped.
         Assert.NotEqual(PacingReason.AbandonCap, new PredictivePacing().Decide(stats, now + Duration.FromHours(25)).Reason);
-
-        // 60 clean live answers: 1 abandon would be 1.6 %, under the cap: dial ahead.
-        var (more, at) = PacingScenario.Build(free: 5, talking: 20, wrapping: 2, ringing: 0, liveShare: 0.15);
-        Assert.Equal(PacingReason.RiskThreshold, new PredictivePacing().Decide(more, at).Reason);
     }
 
     [Fact]
-    public void Hard_cap_keeps_one_abandon_of_headroom()
+    public void Hard_cap_keeps_one_abandon_of_headroom_but_never_caps_at_or_under_the_set_point()
     {
-        // 60 live answers, none abandoned: 0 + 1 <= 3 % of 60 = 1.8, not capped.
+        // 60 live answers, 1 abandoned (1.6 %, under the set-point): the headroom is at most
+        // (3 % − 2.5 %) × 61 = 0.305, and 1 + 0.305 <= 3 % of 61 = 1.83: not capped.
         var (stats, now) = PacingScenario.Build(free: 5, talking: 20, wrapping: 2, ringing: 0, liveShare: 0.15);
         var predictive = new PredictivePacing();
+        Feed(stats, now, -1, answers: 1, abandons: 1);
         Assert.Equal(PacingReason.RiskThreshold, predictive.Decide(stats, now).Reason);
 
-        // One abandon: 1 + 1 > 3 % of 61 = 1.83: progressive until enough answers are kept.
-        Feed(stats, now, -1, answers: 1, abandons: 1);
+        // A second abandon (3.2 %): capped.
+        Feed(stats, now, -10, answers: 1, abandons: 1);
         Assert.Equal(new PacingDecision(5, PacingReason.AbandonCap), predictive.Decide(stats, now));
 
-        // 6 more kept answers: 2 <= 3 % of 67 = 2.01, dialing ahead again.
-        Feed(stats, now, -10, answers: 6, abandons: 0);
-        Assert.Equal(PacingReason.RiskThreshold, predictive.Decide(stats, now).Reason);
+        // 300 answers, 8 abandoned (2.7 %): a full abandon of headroom, 8 + 1 <= 3 % of 300 = 9: not capped.
+        var (many, at) = PacingScenario.Build(free: 5, talking: 20, wrapping: 2, ringing: 0, liveShare: 0.15);
+        Feed(many, at, -1, answers: 240, abandons: 8);
+        var pacer = new PredictivePacing();
+        Assert.Equal(PacingReason.RiskThreshold, pacer.Decide(many, at).Reason);
 
-        // Without headroom the same state is capped only at 3 % itself.
-        var (other, at) = PacingScenario.Build(free: 5, talking: 20, wrapping: 2, ringing: 0, liveShare: 0.15);
-        Feed(other, at, -1, answers: 1, abandons: 1);
-        Assert.Equal(PacingReason.RiskThreshold, new PredictivePacing(new PredictiveOptions { CapHeadroom = 0 }).Decide(other, at).Reason);
+        // One more kept answer and one more abandon: 9 + 1 > 3 % of 302 = 9.06: capped at 2.98 %.
+        Feed(many, at, -1000, answers: 2, abandons: 1);
+        Assert.Equal(PacingReason.AbandonCap, pacer.Decide(many, at).Reason);
+
+        // Without headroom the same state is capped only above 3 % itself.
+        Assert.Equal(PacingReason.RiskThreshold, new PredictivePacing(new PredictiveOptions { CapHeadroom = 0 }).Decide(many, at).Reason);
     }
 
     [Fact]
@@ -112,9 +136,10 @@ public sealed class PredictivePacingTests(ITestOutputHelper output)
     [Fact]
     public void Outer_loop_does_not_wind_up_while_capped()
     {
-        // Capped (one abandon too many for the headroom): answers kept while progressive do not raise θ.
+        // Capped (3 abandons in 63 answers): answers kept while progressive do not raise θ.
         var (stats, now) = PacingScenario.Build(free: 5, talking: 20, wrapping: 2, ringing: 0, liveShare: 0.15);
-        var predictive = new PredictivePacing(new PredictiveOptions { CapHeadroom = 10 });
+        Feed(stats, now, -1000, answers: 3, abandons: 3);
+        var predictive = new PredictivePacing();
         Assert.Equal(PacingReason.AbandonCap, predictive.Decide(stats, now).Reason);
         Feed(stats, now, -1, answers: 40, abandons: 0);
         Assert.Equal(PacingReason.AbandonCap, predictive.Decide(stats, now + s_interval).Reason);
@@ -262,6 +287,55 @@ public sealed class PredictivePacingTests(ITestOutputHelper output)
         }
 
         return predictive.RiskThreshold;
+    }
+
+    /// <summary>
+    /// <paramref name="agents"/> agents who all started talking at the shift's start, talk i lasting 60 + 4i s,
+    /// each starting a second talk after a 15 s wrap-up; <paramref name="free"/> more agents free; 400 outcomes
+    /// (15 % live, answer delays 5–25 s) learned; read 300 s after the start.
+    /// </summary>
+    private static (DialerStatistics Statistics, Instant Now) StartOfShift(int agents, int free)
+    {
+        var stats = new DialerStatistics(new DialerStatisticsOptions { AnswerRatePriorWeight = 0 });
+        var start = PacingScenario.Start;
+        var now = start + Duration.FromSeconds(300);
+        var rng = new Random(5);
+        for (int i = 0; i < 400; i++)
+        {
+            var placed = start - Duration.FromMinutes(30) + Duration.FromSeconds(i);
+            stats.CallPlaced(10_000 + i, placed);
+            if (i % 20 < 3)
+            {
+                var answered = placed + Duration.FromSeconds(5 + rng.Next(21));
+                stats.CallAnsweredLive(10_000 + i, answered);
+                stats.CallConnected(10_000 + i, answered);
+            }
+            else
+            {
+                stats.CallNotLive(10_000 + i, DialerCallOutcome.NoAnswer, placed + Duration.FromSeconds(25));
+            }
+        }
+
+        for (int i = 0; i < agents; i++)
+        {
+            stats.AgentLoggedIn(i, PacingAgentState.Talking, start);
+            var ended = start + Duration.FromSeconds(60 + (4 * i));
+            if (ended <= now)
+            {
+                stats.AgentChanged(i, PacingAgentState.WrapUp, ended);
+                if (ended + Duration.FromSeconds(15) <= now)
+                {
+                    stats.AgentChanged(i, PacingAgentState.Talking, ended + Duration.FromSeconds(15));
+                }
+            }
+        }
+
+        for (int i = 0; i < free; i++)
+        {
+            stats.AgentLoggedIn(agents + i, PacingAgentState.Free, now);
+        }
+
+        return (stats, now);
     }
 
     private static int ProgressiveCount(DialerStatistics stats) => new ProgressivePacing().Decide(stats, PacingScenario.Start).Count;
