@@ -10,7 +10,7 @@ namespace ContactCenter.Core.Tests.StateMachines;
 
 /// <summary>
 /// Model-based properties: random definitions are built into the engine and into
-/// <see cref="ReferenceMachine"/> (written from the brief's semantics), random trigger sequences with
+/// <see cref="ReferenceMachine"/> (written from the specified semantics), random trigger sequences with
 /// flag flips run on both, and everything observable is compared after every step. Each property
 /// runs a fixed number of cases from a fixed seed; on failure the message carries the seed, the
 /// shrunk counterexample and how to replay it (see <see cref="PropertyRunner"/>).
@@ -61,7 +61,7 @@ public sealed class StateMachinePropertyTests
     public void Engine_matches_the_reference_model_with_sparse_signed_and_aliased_enum_values()
     {
         // Ordinal i of the spec is the i-th distinct value in Enum.GetValues order (unsigned
-        // magnitude), which is the order the brief prescribes for PermittedTriggers.
+        // magnitude), which is the order specified for PermittedTriggers.
         var stats = new ModelStats();
         PropertyRunner.Check(
             _output,
@@ -77,7 +77,7 @@ public sealed class StateMachinePropertyTests
     [Fact]
     public void Typed_CanFire_takes_the_first_passing_behaviour_without_an_ambiguity_check()
     {
-        // Section 4 of the brief: CanFire "... (and the first passing behaviour wins without ambiguity
+        // The specified semantics: CanFire "... (and the first passing behaviour wins without ambiguity
         // check)". Checked here for CanFire<T1>(trigger, arg) with overlapping guards, which the
         // other properties skip.
         var stats = new ModelStats();
@@ -216,7 +216,7 @@ public sealed class StateMachinePropertyTests
 
     // ----- Build validation ------------------------------------------------------------------------
 
-    /// <summary>Checks Build's verdict against the validation rules of the brief; returns whether the definition is valid.</summary>
+    /// <summary>Checks Build's verdict against the specified validation rules; returns whether the definition is valid.</summary>
     private static bool CheckBuildVerdict(RawDefinition definition)
     {
         var builder = definition.Configure();

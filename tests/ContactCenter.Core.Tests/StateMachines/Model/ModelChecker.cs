@@ -15,7 +15,7 @@ namespace ContactCenter.Core.Tests.StateMachines.Model;
 /// </summary>
 /// <remarks>
 /// Typed queries (CanFire&lt;int&gt;(trigger, arg)) are compared only where the guards do not overlap,
-/// unless <c>typedQueriesWithOverlappingGuards</c> is set: the brief says queries take the first
+/// unless <c>typedQueriesWithOverlappingGuards</c> is set: the specified semantics say queries take the first
 /// passing behaviour without an ambiguity check, and that case has its own property.
 /// </remarks>
 internal sealed class ModelChecker<TState, TTrigger>
@@ -214,7 +214,7 @@ internal sealed class ModelChecker<TState, TTrigger>
     {
         var message = new StringBuilder()
             .AppendLine(CultureInfo.InvariantCulture, $"Engine and reference model disagree at {where} on {what}.")
-            .AppendLine(CultureInfo.InvariantCulture, $"  model (brief semantics): {expected}")
+            .AppendLine(CultureInfo.InvariantCulture, $"  model (specified semantics): {expected}")
             .AppendLine(CultureInfo.InvariantCulture, $"  engine:                  {actual}")
             .AppendLine("  trace:")
             .AppendLine("    " + string.Join(Environment.NewLine + "    ", _trace));

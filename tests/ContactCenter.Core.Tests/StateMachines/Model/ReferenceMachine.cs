@@ -50,7 +50,7 @@ internal sealed record ModelOutcome(
 
 /// <summary>
 /// A deliberately simple interpreter of a <see cref="MachineSpec"/>, written from the semantics in
-/// notes/engine-brief.md (sections 1-5). It shares no code with the engine: it walks lists with LINQ,
+/// docs/state-machines.md and ADR 0003 (transition semantics). It shares no code with the engine: it walks lists with LINQ,
 /// recomputes everything on every call and favours obviousness over speed.
 /// </summary>
 internal sealed class ReferenceMachine
