@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using NodaTime;
 
@@ -33,7 +34,7 @@ public sealed record AfterCallWorkPolicy
     {
         if (DefaultDuration < Duration.Zero)
         {
-            problems.Add($"AfterCallWork.DefaultDuration must not be negative (was {DefaultDuration}).");
+            problems.Add(FormattableString.Invariant($"AfterCallWork.DefaultDuration must not be negative (was {DefaultDuration})."));
         }
 
         if (DurationByQueue is null)
@@ -46,19 +47,19 @@ public sealed record AfterCallWorkPolicy
             {
                 if (entry.Value < Duration.Zero)
                 {
-                    problems.Add($"AfterCallWork.DurationByQueue[\"{entry.Key}\"] must not be negative (was {entry.Value}).");
+                    problems.Add(FormattableString.Invariant($"AfterCallWork.DurationByQueue[\"{entry.Key}\"] must not be negative (was {entry.Value})."));
                 }
             }
         }
 
         if (MaxExtensions < 0)
         {
-            problems.Add($"AfterCallWork.MaxExtensions must not be negative (was {MaxExtensions}).");
+            problems.Add(FormattableString.Invariant($"AfterCallWork.MaxExtensions must not be negative (was {MaxExtensions})."));
         }
 
         if (MaxExtensions > 0 && Extension <= Duration.Zero)
         {
-            problems.Add($"AfterCallWork.Extension must be positive when extensions are allowed (was {Extension}).");
+            problems.Add(FormattableString.Invariant($"AfterCallWork.Extension must be positive when extensions are allowed (was {Extension})."));
         }
     }
 }

@@ -65,28 +65,28 @@ public sealed record AgentOptions
 
             if (!NotReadyReasons.Contains(LogInReason, StringComparer.Ordinal))
             {
-                problems.Add($"LogInReason \"{LogInReason}\" is not one of the NotReadyReasons.");
+                problems.Add(FormattableString.Invariant($"LogInReason \"{LogInReason}\" is not one of the NotReadyReasons."));
             }
 
             if (MaxConsecutiveMissedOffers > 0 && !NotReadyReasons.Contains(MissedOffersReason, StringComparer.Ordinal))
             {
-                problems.Add($"MissedOffersReason \"{MissedOffersReason}\" is not one of the NotReadyReasons.");
+                problems.Add(FormattableString.Invariant($"MissedOffersReason \"{MissedOffersReason}\" is not one of the NotReadyReasons."));
             }
         }
 
         if (MaxConsecutiveMissedOffers < 0)
         {
-            problems.Add($"MaxConsecutiveMissedOffers must not be negative (was {MaxConsecutiveMissedOffers}); use 0 to never set the agent not ready for missed offers.");
+            problems.Add(FormattableString.Invariant($"MaxConsecutiveMissedOffers must not be negative (was {MaxConsecutiveMissedOffers}); use 0 to never set the agent not ready for missed offers."));
         }
 
         if (OfferTimeout <= Duration.Zero)
         {
-            problems.Add($"OfferTimeout must be positive (was {OfferTimeout}).");
+            problems.Add(FormattableString.Invariant($"OfferTimeout must be positive (was {OfferTimeout})."));
         }
 
         if (LogoutDeadline <= Duration.Zero)
         {
-            problems.Add($"LogoutDeadline must be positive (was {LogoutDeadline}).");
+            problems.Add(FormattableString.Invariant($"LogoutDeadline must be positive (was {LogoutDeadline})."));
         }
 
         if (Capacity is null)

@@ -47,27 +47,27 @@ public sealed record CallbackOptions
         var problems = new List<string>();
         if (MaxAttempts < 1)
         {
-            problems.Add($"MaxAttempts must be at least 1 (was {MaxAttempts}).");
+            problems.Add(FormattableString.Invariant($"MaxAttempts must be at least 1 (was {MaxAttempts})."));
         }
 
         if (RetryDelay <= Duration.Zero)
         {
-            problems.Add($"RetryDelay must be positive (was {RetryDelay}).");
+            problems.Add(FormattableString.Invariant($"RetryDelay must be positive (was {RetryDelay})."));
         }
 
         if (PreferredAgentTimeout < Duration.Zero)
         {
-            problems.Add($"PreferredAgentTimeout must not be negative (was {PreferredAgentTimeout}).");
+            problems.Add(FormattableString.Invariant($"PreferredAgentTimeout must not be negative (was {PreferredAgentTimeout})."));
         }
 
         if (OfferTimeout <= Duration.Zero)
         {
-            problems.Add($"OfferTimeout must be positive (was {OfferTimeout}).");
+            problems.Add(FormattableString.Invariant($"OfferTimeout must be positive (was {OfferTimeout})."));
         }
 
         if (ForcedOwnership is { } forced && !EnumCheck.IsDefined(forced))
         {
-            problems.Add($"ForcedOwnership must be Personal, Shared or null (was {forced}).");
+            problems.Add(FormattableString.Invariant($"ForcedOwnership must be Personal, Shared or null (was {forced})."));
         }
 
         if (problems.Count > 0)

@@ -46,12 +46,12 @@ public sealed record AbandonRateOptions
         var problems = new List<string>();
         if (BucketWidth <= Duration.Zero)
         {
-            problems.Add($"BucketWidth must be positive (was {BucketWidth}).");
+            problems.Add(FormattableString.Invariant($"BucketWidth must be positive (was {BucketWidth})."));
         }
 
         if (Window <= Duration.Zero)
         {
-            problems.Add($"Window must be positive (was {Window}).");
+            problems.Add(FormattableString.Invariant($"Window must be positive (was {Window})."));
         }
 
         if (BucketWidth > Duration.Zero && Window > Duration.Zero)
@@ -59,27 +59,27 @@ public sealed record AbandonRateOptions
             long buckets = Window.BclCompatibleTicks / BucketWidth.BclCompatibleTicks;
             if (Window.BclCompatibleTicks % BucketWidth.BclCompatibleTicks != 0 || buckets < 1)
             {
-                problems.Add($"BucketWidth ({BucketWidth}) must divide Window ({Window}) exactly.");
+                problems.Add(FormattableString.Invariant($"BucketWidth ({BucketWidth}) must divide Window ({Window}) exactly."));
             }
             else if (buckets > MaxBuckets)
             {
-                problems.Add($"Window / BucketWidth must not exceed {MaxBuckets} buckets (was {buckets}).");
+                problems.Add(FormattableString.Invariant($"Window / BucketWidth must not exceed {MaxBuckets} buckets (was {buckets})."));
             }
         }
 
         if (ConnectThreshold < Duration.Zero)
         {
-            problems.Add($"ConnectThreshold must not be negative (was {ConnectThreshold}).");
+            problems.Add(FormattableString.Invariant($"ConnectThreshold must not be negative (was {ConnectThreshold})."));
         }
 
         if (Measurement is not AbandonMeasurement.FromGreetingEnd and not AbandonMeasurement.FromAnswer)
         {
-            problems.Add($"Measurement {(int)Measurement} is not an AbandonMeasurement.");
+            problems.Add(FormattableString.Invariant($"Measurement {(int)Measurement} is not an AbandonMeasurement."));
         }
 
         if (RecentLiveAnswers < 1)
         {
-            problems.Add($"RecentLiveAnswers must be at least 1 (was {RecentLiveAnswers}).");
+            problems.Add(FormattableString.Invariant($"RecentLiveAnswers must be at least 1 (was {RecentLiveAnswers})."));
         }
 
         if (problems.Count > 0)

@@ -48,17 +48,17 @@ public sealed record DialerStatisticsOptions
         Positive(problems, nameof(AnswerRateWindow), AnswerRateWindow);
         if (WarmUpTalks < 0)
         {
-            problems.Add($"WarmUpTalks must not be negative (was {WarmUpTalks}).");
+            problems.Add(FormattableString.Invariant($"WarmUpTalks must not be negative (was {WarmUpTalks})."));
         }
 
         if (!(AnswerRatePrior > 0d && AnswerRatePrior <= 1d))
         {
-            problems.Add($"AnswerRatePrior must be in (0, 1] (was {AnswerRatePrior}).");
+            problems.Add(FormattableString.Invariant($"AnswerRatePrior must be in (0, 1] (was {AnswerRatePrior})."));
         }
 
         if (AnswerRatePriorWeight < 0)
         {
-            problems.Add($"AnswerRatePriorWeight must not be negative (was {AnswerRatePriorWeight}).");
+            problems.Add(FormattableString.Invariant($"AnswerRatePriorWeight must not be negative (was {AnswerRatePriorWeight})."));
         }
 
         if (AbandonRate is null)
@@ -87,7 +87,7 @@ public sealed record DialerStatisticsOptions
     {
         if (value < 1)
         {
-            problems.Add($"{name} must be at least 1 (was {value}).");
+            problems.Add(FormattableString.Invariant($"{name} must be at least 1 (was {value})."));
         }
     }
 }

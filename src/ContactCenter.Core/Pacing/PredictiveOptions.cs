@@ -100,68 +100,68 @@ public sealed record PredictiveOptions
         var problems = new List<string>();
         if (!(SetPoint > 0d && SetPoint < 1d))
         {
-            problems.Add($"SetPoint must be in (0, 1) (was {SetPoint}).");
+            problems.Add(FormattableString.Invariant($"SetPoint must be in (0, 1) (was {SetPoint})."));
         }
 
         if (!(HardCap > SetPoint && HardCap <= 1d))
         {
-            problems.Add($"HardCap must be above SetPoint and at most 1 (was {HardCap}).");
+            problems.Add(FormattableString.Invariant($"HardCap must be above SetPoint and at most 1 (was {HardCap})."));
         }
 
         if (!(MinRiskThreshold > 0d && MinRiskThreshold <= InitialRiskThreshold && InitialRiskThreshold <= MaxRiskThreshold && MaxRiskThreshold <= 1d))
         {
-            problems.Add($"Risk thresholds must satisfy 0 < Min ({MinRiskThreshold}) <= Initial ({InitialRiskThreshold}) <= Max ({MaxRiskThreshold}) <= 1.");
+            problems.Add(FormattableString.Invariant($"Risk thresholds must satisfy 0 < Min ({MinRiskThreshold}) <= Initial ({InitialRiskThreshold}) <= Max ({MaxRiskThreshold}) <= 1."));
         }
 
         if (ControlInterval <= NodaTime.Duration.Zero)
         {
-            problems.Add($"ControlInterval must be positive (was {ControlInterval}).");
+            problems.Add(FormattableString.Invariant($"ControlInterval must be positive (was {ControlInterval})."));
         }
 
         if (!(ControlGain > 0d && ControlGain <= 5d))
         {
-            problems.Add($"ControlGain must be in (0, 5] (was {ControlGain}).");
+            problems.Add(FormattableString.Invariant($"ControlGain must be in (0, 5] (was {ControlGain})."));
         }
 
         if (!(CapHeadroom >= 0d && CapHeadroom <= 100d))
         {
-            problems.Add($"CapHeadroom must be between 0 and 100 (was {CapHeadroom}).");
+            problems.Add(FormattableString.Invariant($"CapHeadroom must be between 0 and 100 (was {CapHeadroom})."));
         }
 
         if (ControlAnswers < 1)
         {
-            problems.Add($"ControlAnswers must be at least 1 (was {ControlAnswers}).");
+            problems.Add(FormattableString.Invariant($"ControlAnswers must be at least 1 (was {ControlAnswers})."));
         }
 
         if (SlackAnswers < 1)
         {
-            problems.Add($"SlackAnswers must be at least 1 (was {SlackAnswers}).");
+            problems.Add(FormattableString.Invariant($"SlackAnswers must be at least 1 (was {SlackAnswers})."));
         }
 
         if (!(WarmUpTalksPerAgent >= 0d && WarmUpTalksPerAgent <= 100d))
         {
-            problems.Add($"WarmUpTalksPerAgent must be between 0 and 100 (was {WarmUpTalksPerAgent}).");
+            problems.Add(FormattableString.Invariant($"WarmUpTalksPerAgent must be between 0 and 100 (was {WarmUpTalksPerAgent})."));
         }
 
 
         if (WarmUpTalks < 0)
         {
-            problems.Add($"WarmUpTalks must not be negative (was {WarmUpTalks}).");
+            problems.Add(FormattableString.Invariant($"WarmUpTalks must not be negative (was {WarmUpTalks})."));
         }
 
         if (!(MaxLinesPerAgent >= 1d && MaxLinesPerAgent <= 20d))
         {
-            problems.Add($"MaxLinesPerAgent must be between 1 and 20 (was {MaxLinesPerAgent}).");
+            problems.Add(FormattableString.Invariant($"MaxLinesPerAgent must be between 1 and 20 (was {MaxLinesPerAgent})."));
         }
 
         if (!(HorizonQuantile > 0d && HorizonQuantile <= 1d))
         {
-            problems.Add($"HorizonQuantile must be in (0, 1] (was {HorizonQuantile}).");
+            problems.Add(FormattableString.Invariant($"HorizonQuantile must be in (0, 1] (was {HorizonQuantile})."));
         }
 
         if (HorizonPoints is < 1 or > 16)
         {
-            problems.Add($"HorizonPoints must be between 1 and 16 (was {HorizonPoints}).");
+            problems.Add(FormattableString.Invariant($"HorizonPoints must be between 1 and 16 (was {HorizonPoints})."));
         }
 
         if (problems.Count > 0)

@@ -203,7 +203,7 @@ public sealed record RecoveryOptions
         var problems = new List<string>();
         if (string.IsNullOrWhiteSpace(HostId))
         {
-            problems.Add($"HostId must not be blank (was '{HostId}').");
+            problems.Add(FormattableString.Invariant($"HostId must not be blank (was '{HostId}')."));
         }
 
         if (Lease <= Duration.Zero)

@@ -153,7 +153,7 @@ public sealed record SlotQuery
         {
             foreach (var entry in Overrides.Where(static e => e.Value is null))
             {
-                problems.Add($"Overrides for {SlotText.Date(entry.Key)} must not be null (use an empty list to close that date).");
+                problems.Add(FormattableString.Invariant($"Overrides for {SlotText.Date(entry.Key)} must not be null (use an empty list to close that date)."));
             }
         }
 
@@ -191,7 +191,7 @@ public sealed record SlotQuery
 
         if (MinimumNotice < Duration.Zero)
         {
-            problems.Add($"MinimumNotice must not be negative (was {SlotText.Minutes(MinimumNotice)}).");
+            problems.Add(FormattableString.Invariant($"MinimumNotice must not be negative (was {SlotText.Minutes(MinimumNotice)})."));
         }
 
         if (problems.Count > 0)
@@ -205,11 +205,11 @@ public sealed record SlotQuery
         var length = SlotLength;
         if (length < MinimumSlotLength || length > MaximumSlotLength)
         {
-            problems.Add($"SlotLength must be 5–120 minutes (was {SlotText.Minutes(length)}).");
+            problems.Add(FormattableString.Invariant($"SlotLength must be 5–120 minutes (was {SlotText.Minutes(length)})."));
         }
         else if (length.BclCompatibleTicks % TimeSpan.TicksPerMinute != 0 || TimeSpan.TicksPerDay % length.BclCompatibleTicks != 0)
         {
-            problems.Add($"SlotLength must be whole minutes that divide 24 hours, such as 10, 15, 20, 30, 45, 60 or 90 minutes (was {SlotText.Minutes(length)}), so that the slot grid is the same every day.");
+            problems.Add(FormattableString.Invariant($"SlotLength must be whole minutes that divide 24 hours, such as 10, 15, 20, 30, 45, 60 or 90 minutes (was {SlotText.Minutes(length)}), so that the slot grid is the same every day."));
         }
     }
 
@@ -217,11 +217,11 @@ public sealed record SlotQuery
     {
         if (zone is null)
         {
-            problems.Add($"{name} must not be null.");
+            problems.Add(FormattableString.Invariant($"{name} must not be null."));
         }
         else if (!TimeZoneIds.TryResolve(zone.Id, out _, out var reason, AllowNonLocationZones))
         {
-            problems.Add($"{name}: {reason}");
+            problems.Add(FormattableString.Invariant($"{name}: {reason}"));
         }
     }
 }
