@@ -82,11 +82,7 @@ internal sealed class PostgreSqlCallbackStore : ICallbackStore
             {
                 using var command = new NpgsqlCommand(_find, connection);
                 PostgreSqlDatabase.Add(command, "id", NpgsqlDbType.Uuid, id.Value);
-                var reader = await command.ExecuteReaderAsync(token).ConfigureAwait(false);
-                await using (reader.ConfigureAwait(false))
-                {
-                    return await reader.ReadAsync(token).ConfigureAwait(false) ? Read(reader) : null;
-                }
+                return await PostgreSqlDatabase.ReadFirstOrDefaultAsync(command, Read, token).ConfigureAwait(false);
             },
             cancellationToken);
 

@@ -140,13 +140,8 @@ internal sealed class PostgreSqlCampaignStore : ICampaignStore
             {
                 using var command = new NpgsqlCommand(_findCampaign, connection);
                 PostgreSqlDatabase.Add(command, "id", NpgsqlDbType.Text, campaignId);
-                var reader = await command.ExecuteReaderAsync(token).ConfigureAwait(false);
-                await using (reader.ConfigureAwait(false))
-                {
-                    return await reader.ReadAsync(token).ConfigureAwait(false)
-                        ? new StoredCampaign(SnapshotJson.ReadCampaign(reader.GetString(0)), reader.GetInt64(1))
-                        : null;
-                }
+                return await PostgreSqlDatabase.ReadFirstOrDefaultAsync(
+                    command, reader => new StoredCampaign(SnapshotJson.ReadCampaign(reader.GetString(0)), reader.GetInt64(1)), token).ConfigureAwait(false);
             },
             cancellationToken);
     }
@@ -211,11 +206,7 @@ internal sealed class PostgreSqlCampaignStore : ICampaignStore
                 using var command = new NpgsqlCommand(_findRecord, connection);
                 PostgreSqlDatabase.Add(command, "campaign", NpgsqlDbType.Text, campaignId);
                 PostgreSqlDatabase.Add(command, "record", NpgsqlDbType.Text, recordId);
-                var reader = await command.ExecuteReaderAsync(token).ConfigureAwait(false);
-                await using (reader.ConfigureAwait(false))
-                {
-                    return await reader.ReadAsync(token).ConfigureAwait(false) ? ReadRecord(reader) : null;
-                }
+                return await PostgreSqlDatabase.ReadFirstOrDefaultAsync(command, ReadRecord, token).ConfigureAwait(false);
             },
             cancellationToken);
     }

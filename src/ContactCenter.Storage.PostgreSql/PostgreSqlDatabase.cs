@@ -152,6 +152,17 @@ internal sealed class PostgreSqlDatabase
     internal static void Add(NpgsqlCommand command, string name, NpgsqlDbType type, object? value) =>
         command.Parameters.Add(new NpgsqlParameter(name, type) { Value = value ?? DBNull.Value });
 
+    /// <summary>Runs <paramref name="command"/> and reads its first row with <paramref name="read"/>, or null without one.</summary>
+    internal static async Task<T?> ReadFirstOrDefaultAsync<T>(NpgsqlCommand command, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken)
+        where T : class
+    {
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? read(reader) : null;
+        }
+    }
+
     /// <summary>Runs <paramref name="command"/> and reads every row it returns with <paramref name="read"/>, in order.</summary>
     internal static async Task<IReadOnlyList<T>> ReadAllAsync<T>(NpgsqlCommand command, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken)
     {
